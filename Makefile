@@ -1,0 +1,40 @@
+# The two commands a reader needs:
+#   make serve   set everything up, then serve the book at http://127.0.0.1:8000
+#   make test    set everything up, then run the whole test suite
+# Set-up is idempotent: a Python 3.11+ virtual environment in .venv with the
+# pinned requirements, and MathJax 3 from npm in node_modules.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+
+.PHONY: setup serve build test clean
+.DEFAULT_GOAL := serve
+
+setup: $(STAMP) node_modules/.package-lock.json
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), \
+	  f"Python 3.11+ is needed, {sys.executable} is {sys.version.split()[0]}"'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for \
+	MathJax: install Node.js from your package manager, then rerun."; exit 1; }
+	npm ci --no-audit --no-fund
+
+serve: setup
+	$(BIN)/mkdocs serve
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+test: setup
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,1 @@
+"""Build glue for the book: snippet runs, figures, notebooks, checks."""

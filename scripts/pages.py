@@ -1,0 +1,77 @@
+"""Checks and substitutions on page Markdown, done during the build.
+
+* ``{{ ch01/s07_quadratic_tape.w1:.2f }}`` is replaced by the value the
+  snippet's ``main()`` returned in its cached run (format spec optional).
+* Every image under ``figures/`` must be one the build makes.
+
+Both raise PageError with ``docs/<page>.md:<line>`` so the author can jump
+straight to the problem.
+"""
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+VALUE = re.compile(
+    r"\{\{\s*(?P<id>ch\d\d/\w+)\.(?P<key>\w+)(?::(?P<spec>[^}\s]+))?\s*\}\}")
+FIGURE_LINK = re.compile(r"\]\((?P<target>[^)\s]*figures/[^)\s#]+)")
+
+
+class PageError(RuntimeError):
+    """A page refers to a value or a figure the build does not make."""
+
+
+def _lineno(markdown: str, offset: int) -> int:
+    return markdown.count("\n", 0, offset) + 1
+
+
+def inject_values(markdown: str, page: str, results_of) -> str:
+    """Replace value placeholders; `results_of(id)` gives a results dict."""
+
+    def substitute(match: re.Match) -> str:
+        where = f"docs/{page}:{_lineno(markdown, match.start())}"
+        try:
+            values = results_of(match["id"])
+        except Exception as exc:
+            raise PageError(f"{where}: {match[0]}: {exc}") from exc
+        if match["key"] not in values:
+            known = ", ".join(sorted(values)) or "none"
+            raise PageError(f"{where}: {match[0]}: snippet "
+                            f"{match['id']} returns no '{match['key']}' "
+                            f"(it returns: {known})")
+        return format(values[match["key"]], match["spec"] or "")
+
+    return VALUE.sub(substitute, markdown)
+
+
+def check_figures(markdown: str, page: str, published: set[str]) -> None:
+    """Fail when the page shows a figures/ image nobody generates."""
+    page_dir = posixpath.dirname(page)
+    for match in FIGURE_LINK.finditer(markdown):
+        target = posixpath.normpath(posixpath.join(page_dir, match["target"]))
+        if target not in published:
+            where = f"docs/{page}:{_lineno(markdown, match.start())}"
+            raise PageError(f"{where}: figure '{match['target']}' is made "
+                            "by no snippet (check the snippet's 'Figure:' "
+                            "header and the file name)")
+
+
+def load_results(run_dir: Path) -> dict:
+    return json.loads((run_dir / "results.json").read_text())
+
+
+NOTEBOOK_MATHJAX = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+NOTEBOOK_MERMAID = re.compile(
+    r'<script type="module">(?:(?!</script>).)*?mermaid.*?</script>', re.S)
+
+
+def strip_notebook_scripts(html: str) -> str:
+    """Drop nbconvert's MathJax 2 loader and CDN mermaid import.
+
+    mkdocs-jupyter's template loads MathJax 2 from an empty URL and imports
+    mermaid from a CDN; the book serves its own MathJax 3 and needs
+    neither, and must not reach any other host.
+    """
+    return NOTEBOOK_MERMAID.sub("", NOTEBOOK_MATHJAX.sub("", html))

@@ -1,0 +1,1 @@
+"""Runnable programs behind the book's pages, one module per example."""

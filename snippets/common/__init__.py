@@ -1,0 +1,1 @@
+"""Helpers shared by several snippets; each function names its section."""

@@ -1,0 +1,123 @@
+"""The build fails loudly, naming file and line, on every kind of mistake."""
+
+import shutil
+import textwrap
+import types
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from scripts import figures, mathjax, pages
+from scripts.paths import ROOT, SNIPPETS
+
+
+def test_value_placeholders_are_replaced_and_formatted():
+    text = "w = {{ ch01/s07_quadratic_tape.w1:.2f }}, n = {{ ch01/x.n }}"
+    values = {"ch01/s07_quadratic_tape": {"w1": 1.94562},
+              "ch01/x": {"n": 3}}
+    assert pages.inject_values(text, "p.md", values.__getitem__) == (
+        "w = 1.95, n = 3")
+
+
+def test_unknown_value_names_page_and_line():
+    text = "line one\n\nloss = {{ ch01/s07_quadratic_tape.nope:.4f }}\n"
+    with pytest.raises(pages.PageError,
+                       match=r"docs/ch01/p\.md:3: .*returns no 'nope' "
+                             r"\(it returns: w1\)"):
+        pages.inject_values(text, "ch01/p.md", lambda _: {"w1": 1.0})
+
+
+def test_figure_reference_nobody_makes_names_page_and_line():
+    text = "![ok](../figures/ch01/a.svg)\n\n![bad](../figures/ch01/b.svg)\n"
+    published = {"figures/ch01/a.svg"}
+    pages.check_figures(text.split("\n\n")[0], "ch01-x/p.md", published)
+    with pytest.raises(pages.PageError,
+                       match=r"docs/ch01-x/p\.md:3: figure "
+                             r"'\.\./figures/ch01/b\.svg' is made by no"):
+        pages.check_figures(text, "ch01-x/p.md", published)
+
+
+def test_snippet_error_points_at_the_raising_line():
+    fake = figures.Snippet(SNIPPETS / "ch99" / "s01_boom.py", "boom", {})
+    code = compile("x = 1\n\nraise ValueError('bad')\n", str(fake.path),
+                   "exec")
+    with pytest.raises(ValueError) as info:
+        exec(code, {})
+    assert figures.error_location(info.value, fake) == (
+        "snippets/ch99/s01_boom.py:3")
+
+
+def test_snippet_that_forgets_a_declared_figure_fails(monkeypatch, tmp_path):
+    monkeypatch.setattr(figures, "RUNS", tmp_path)
+    snippet = figures.Snippet(SNIPPETS / "ch01" / "s07_plot_tape.py", "x",
+                              {"Figure": "s07_plot_missing.svg"})
+    module = types.SimpleNamespace(main=lambda out_dir: None)
+    monkeypatch.setattr(figures.importlib, "import_module",
+                        lambda name: module)
+    with pytest.raises(figures.SnippetError,
+                       match=r"snippets/ch01/s07_plot_tape\.py:1: header "
+                             r"names figure\(s\) s07_plot_missing\.svg"):
+        figures.run_in_process(snippet)
+
+
+def test_mathjax_missing_says_how_to_install(monkeypatch, tmp_path):
+    monkeypatch.setattr(mathjax, "SOURCE", tmp_path)
+    with pytest.raises(mathjax.MathJaxMissing, match="run `npm ci`"):
+        mathjax.check_installed()
+
+
+def test_notebook_cdn_scripts_are_removed():
+    html = ('<p>keep</p><!-- Load mathjax --><script src=""> </script>'
+            '<script type="text/x-mathjax-config">x</script>'
+            '<!-- End of mathjax configuration --><script type="module">'
+            'await import("https://cdn.example/mermaid.esm.min.mjs")'
+            '</script><script>keep()</script>')
+    assert pages.strip_notebook_scripts(html) == (
+        "<p>keep</p><script>keep()</script>")
+
+
+def _build_with_page(tmp_path: Path, body: str):
+    """Build a one-page site with the book's real config and hooks."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text(textwrap.dedent(body), encoding="utf-8")
+    config = load_config(str(ROOT / "mkdocs.yml"), strict=True,
+                         docs_dir=str(docs), site_dir=str(tmp_path / "site"),
+                         nav=["index.md"])
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return tmp_path / "site"
+
+
+def test_build_rejects_a_page_showing_a_figure_nobody_makes(tmp_path,
+                                                             caplog):
+    with pytest.raises(Abort):
+        _build_with_page(tmp_path, """\
+            # Title
+
+            Some text.
+            ![a figure](figures/ch01/s07_nope.svg)
+            """)
+    assert ("docs/index.md:4: figure 'figures/ch01/s07_nope.svg' is made "
+            "by no snippet") in caplog.text
+
+
+def test_build_injects_values_and_publishes_figures(tmp_path):
+    site = _build_with_page(tmp_path, """\
+        # Title
+
+        Loss: {{ ch01/s07_quadratic_tape.final_loss:.4f }}.
+
+        ![fit](figures/ch01/s07_plot_tape_fit.svg)
+        """)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "Loss: 0.628" in html
+    assert (site / "figures" / "ch01" / "s07_plot_tape_fit.svg").stat(
+    ).st_size > 1000
+    assert (site / "assets" / "mathjax" / "tex-chtml.js").exists()
