@@ -209,7 +209,7 @@ def child_env() -> dict:
 
     env = dict(os.environ)
     env.update(MPLBACKEND="Agg", PYTHONHASHSEED="0",
-               TF_CPP_MIN_LOG_LEVEL="2",
+               TF_CPP_MIN_LOG_LEVEL="3",
                KERAS_HOME=str(prepare_keras_home()))
     env["PYTHONPATH"] = os.pathsep.join(
         [str(ROOT), *filter(None, [env.get("PYTHONPATH")])])

@@ -21,6 +21,12 @@ from scripts.figures import Snippet, SnippetError, content_hash, child_env
 from scripts.paths import CACHE, ROOT, rel
 
 NOTEBOOKS = CACHE / "notebooks"
+SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):\w+\]\s*$")
+# TensorFlow's C++ runtime logs to stderr at start-up (CUDA probing and
+# the like); those lines say nothing about the practice file itself.
+RUNTIME_LOG = re.compile(
+    r"^([IWEF]\d{4} [\d:.]+ +\d+ \S+:\d+\]|WARNING: All log messages "
+    r"before absl::InitializeLog\(\)|\s*$)")
 MAIN_GUARD = re.compile(
     r'\nif __name__ == "__main__":\n    main\(\)\n*\Z')
 
@@ -39,7 +45,9 @@ def standalone_source(snippet: Snippet) -> tuple[str, str]:
     """(docstring, code) with ``snippets.common`` imports inlined."""
     doc, code = _strip_docstring(snippet.path.read_text(encoding="utf-8"))
     out = []
-    for lineno, line in enumerate(code.splitlines(), start=1):
+    for line in code.splitlines():
+        if SECTION_MARKER.match(line):
+            continue
         match = re.match(r"from (snippets\.[\w.]+) import ", line)
         if not match:
             out.append(line)
@@ -97,6 +105,18 @@ def outputs(snippet: Snippet) -> tuple[Path, Path]:
     return folder / f"{name}.ipynb", folder / f"{name}.py"
 
 
+def drop_runtime_logs(nb: nbformat.NotebookNode) -> None:
+    """Remove stderr outputs made only of TensorFlow's C++ log lines."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        cell.outputs = [
+            out for out in cell.outputs
+            if not (out.output_type == "stream" and out.name == "stderr"
+                    and all(RUNTIME_LOG.match(line)
+                            for line in out.text.splitlines()))]
+
+
 def execute(nb: nbformat.NotebookNode, snippet: Snippet, cwd: Path) -> None:
     """Run every cell; raise SnippetError naming the snippet on failure."""
     client = NotebookClient(nb, timeout=900, kernel_name="python3",
@@ -119,6 +139,7 @@ def ensure_notebook(snippet: Snippet) -> tuple[Path, Path]:
     work.mkdir(parents=True)
     nb = to_notebook(snippet)
     execute(nb, snippet, work)
+    drop_runtime_logs(nb)
     nbformat.write(nb, work / ipynb.name)
     (work / script.name).write_text(to_script(snippet), encoding="utf-8")
     for old in ipynb.parent.parent.iterdir():

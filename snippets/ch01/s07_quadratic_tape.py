@@ -23,6 +23,8 @@ class FitResult:
     b: float
     final_loss: float
     loss_history: list[float]
+    min_epoch: int  # epoch (from 0) with the lowest loss
+    min_loss: float
 
 
 # --8<-- [start:train]
@@ -43,8 +45,10 @@ def train_quadratic_tape(x, y, lr=0.01, num_epochs=1000):
         loss_history.append(float(loss))
         if epoch % 100 == 0:
             print(f"epoch = {epoch:4d}, loss = {float(loss):.4f}")
+    best = int(np.argmin(loss_history))
     return FitResult(float(w1.numpy()), float(w2.numpy()),
-                     float(b.numpy()), loss_history[-1], loss_history)
+                     float(b.numpy()), loss_history[-1], loss_history,
+                     best, loss_history[best])
 # --8<-- [end:train]
 
 
