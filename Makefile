@@ -7,6 +7,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Silence the MkDocs 2 / Material end-of-life banner on every build.
+export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 
 .PHONY: setup serve build test clean

@@ -121,3 +121,45 @@ def test_build_injects_values_and_publishes_figures(tmp_path):
     assert (site / "figures" / "ch01" / "s07_plot_tape_fit.svg").stat(
     ).st_size > 1000
     assert (site / "assets" / "mathjax" / "tex-chtml.js").exists()
+
+
+def test_a_raising_snippet_fails_the_build_run_with_file_and_line(
+        monkeypatch, tmp_path):
+    """Through the same child process the build uses."""
+    chapter = SNIPPETS / "ch99"
+    chapter.mkdir()
+    try:
+        (chapter / "__init__.py").write_text('"""Test only."""\n')
+        path = chapter / "s01_boom.py"
+        path.write_text(textwrap.dedent('''\
+            """Raise on purpose.
+
+            Section: 99-1 Test
+            """
+
+
+            def main(out_dir=None):
+                return 1 / 0
+
+
+            if __name__ == "__main__":
+                main()
+            '''))
+        monkeypatch.setattr(figures, "RUNS", tmp_path)
+        with pytest.raises(figures.SnippetError,
+                           match=r"snippets/ch99/s01_boom\.py:8: "
+                                 r"ZeroDivisionError: division by zero"):
+            figures.ensure_runs([figures.parse_header(path)])
+    finally:
+        shutil.rmtree(chapter)
+
+
+def test_colab_link_only_for_a_github_repo_url():
+    from scripts import mkdocs_hooks
+
+    uri = "practice/ch01/s07_quadratic_tape/s07_quadratic_tape.ipynb"
+    assert mkdocs_hooks._colab_url({"repo_url": None}, uri) is None
+    assert mkdocs_hooks._colab_url(
+        {"repo_url": "https://github.com/org/book/"}, uri) == (
+        "https://colab.research.google.com/github/org/book/blob/gh-pages/"
+        + uri)
