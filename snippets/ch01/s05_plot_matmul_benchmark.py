@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 import tensorflow as tf
 
 from snippets.common.plotting import save_or_show
@@ -94,6 +95,9 @@ def plot_benchmark(rows):
                         ha="center")
     ax.set_xscale("log", base=2)
     ax.set_yscale("log")
+    plain = FuncFormatter(lambda value, _: f"{value:g}")
+    ax.yaxis.set_major_formatter(plain)
+    ax.yaxis.set_minor_formatter(plain)
     sizes = sorted({row[1] for row in rows})
     ax.set_xticks(sizes, [str(n) for n in sizes])
     ax.set(xlabel="n (C = A·B with n × n float32 matrices)",

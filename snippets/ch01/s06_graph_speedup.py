@@ -53,6 +53,15 @@ def seconds_per_step(step, X, y, num_steps=50, repeats=3):
         float(loss)  # wait for the last step to finish
         best = min(best, (time.perf_counter() - start) / num_steps)
     return best
+
+
+def compare_eager_and_graph(X, y, num_steps=50):
+    """Seconds per step run eagerly and as a graph, and the graph step."""
+    eager_step = make_train_step()
+    graph_step = tf.function(make_train_step())  # same code, as a graph
+    eager_s = seconds_per_step(eager_step, X, y, num_steps)
+    graph_s = seconds_per_step(graph_step, X, y, num_steps)
+    return eager_s, graph_s, graph_step
 # --8<-- [end:timing]
 
 
@@ -69,12 +78,7 @@ def main(out_dir: Path | None = None, num_steps=50) -> dict:
     keras.utils.set_random_seed(SEED)
     X, y = make_data()
     max_diff, pairs = same_losses(X, y)
-    # --8<-- [start:compare]
-    eager_step = make_train_step()
-    graph_step = tf.function(make_train_step())  # same code, as a graph
-    eager_s = seconds_per_step(eager_step, X, y, num_steps)
-    graph_s = seconds_per_step(graph_step, X, y, num_steps)
-    # --8<-- [end:compare]
+    eager_s, graph_s, graph_step = compare_eager_and_graph(X, y, num_steps)
     concrete = graph_step.get_concrete_function(X, y)
     num_nodes = len(concrete.graph.as_graph_def().node)
     print(f"eager:       {eager_s * 1e3:.2f} ms per step")

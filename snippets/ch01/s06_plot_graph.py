@@ -99,7 +99,7 @@ def main(out_dir: Path | None = None) -> dict:
         print(f"{name:<10} {op:<12} inputs: {', '.join(ins) or '-'}")
     save_or_show(plot_graph(nodes), out_dir, "s06_plot_graph.svg")
     return {"nodes": nodes, "num_nodes": len(nodes),
-            "ops": " ".join(node[1] for node in nodes)}
+            "ops": ", ".join(node[1] for node in nodes)}
 
 
 if __name__ == "__main__":
