@@ -27,7 +27,7 @@ def plot_image(ax, probabilities, true_label, image):
     guess = int(np.argmax(probabilities))
     color = RIGHT if guess == true_label else WRONG
     ax.set_xlabel(f"{CLASS_NAMES[guess]} {100 * probabilities.max():.0f}%"
-                  f" ({CLASS_NAMES[true_label]})", color=color)
+                  f" ({CLASS_NAMES[true_label]})", color=color, fontsize=9)
 
 
 def plot_value_array(ax, probabilities, true_label):
@@ -46,7 +46,7 @@ def plot_predictions(indices, probabilities, labels, images, num_cols):
     """Image + bars for each index, `num_cols` pairs per row."""
     num_rows = -(-len(indices) // num_cols)
     fig, axes = plt.subplots(num_rows, 2 * num_cols,
-                             figsize=(4.2 * num_cols, 2.3 * num_rows),
+                             figsize=(3.4 * num_cols, 2.2 * num_rows),
                              squeeze=False)
     for k, i in enumerate(indices):
         row, col = divmod(k, num_cols)
