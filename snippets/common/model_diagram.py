@@ -1,0 +1,46 @@
+"""Save a Keras model diagram as SVG (section 20-8).
+
+``keras.utils.plot_model(model, to_file="x.svg")`` writes the SVG and
+then raises ``ValueError: Cannot embed the 'svg' image format`` whenever
+IPython is installed, because it tries to return the file as an
+``IPython.display.Image``, which takes only bitmaps. Asking pydot for
+the SVG text directly avoids that. Needs pydot and Graphviz's ``dot``.
+"""
+
+import re
+from pathlib import Path
+
+import keras
+
+# Graphviz names each node after the Python id() of its layer, a number
+# that changes on every run; renumbering them keeps the bytes stable.
+_NODE_ID = re.compile(rb"\b\d{8,}\b")
+
+
+def _stable_ids(svg: bytes) -> bytes:
+    names: dict[bytes, bytes] = {}
+
+    def rename(match: re.Match) -> bytes:
+        return names.setdefault(match[0], b"layer%d" % len(names))
+
+    return _NODE_ID.sub(rename, svg)
+
+
+def save_model_diagram(model, out_dir: Path | None, name: str,
+                       **options) -> Path | None:
+    """Write ``model_to_dot(model, **options)`` as out_dir/name (SVG).
+
+    With `out_dir` None (a reader running the file), fall back to
+    ``plot_model``, which writes a PNG in the current directory.
+    """
+    if out_dir is None:
+        keras.utils.plot_model(model, to_file=Path(name).with_suffix(
+            ".png").name, **options)
+        return None
+    options.setdefault("dpi", 72)  # SVG at 1:1 scale (plot_model: 200)
+    dot = keras.utils.model_to_dot(model, **options)
+    svg = _stable_ids(dot.create_svg())
+    path = Path(out_dir) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(svg)
+    return path
