@@ -83,7 +83,10 @@ def test_s09_keras_defaults_on_the_bowl(name, ours, theirs):
     mine, _ = scratch.run_numpy(ours, scratch.bowl, (-4.0, 1.0), 200)
     keras_thetas = scratch.run_keras(theirs, scratch.bowl, (-4.0, 1.0), 200)
     assert np.max(np.abs(mine - keras_thetas)) < TOL
-    assert np.linalg.norm(mine[-1] - mine[0]) > 1e-4, "it must move"
+    moved = np.linalg.norm(mine[-1] - mine[0])
+    assert moved > 1e-4, "it must move"
+    if name == "Adadelta":  # default lr 0.001: the page says < 1e-3
+        assert moved < 1e-3
 
 
 def _run(optimizer, f=scratch.bowl, num_steps=200, theta0=(-4.0, 1.0)):
@@ -91,14 +94,14 @@ def _run(optimizer, f=scratch.bowl, num_steps=200, theta0=(-4.0, 1.0)):
 
 
 def test_s09_momentum_paper_and_keras_signs_are_the_same_rule():
-    paper = _run(scratch.Momentum(lr=0.05, beta=0.9, form="paper"))
+    course = _run(scratch.Momentum(lr=0.05, beta=0.9, form="course"))
     keras_form = _run(scratch.Momentum(lr=0.05, beta=0.9, form="keras"))
-    np.testing.assert_allclose(paper, keras_form, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(course, keras_form, rtol=0, atol=1e-12)
 
 
 def test_s09_keras_nesterov_variable_is_the_look_ahead_point():
     beta, grad = 0.9, scratch.rosenbrock_grad
-    paper = scratch.Nesterov(lr=1e-3, beta=beta, form="paper")
+    paper = scratch.Nesterov(lr=1e-3, beta=beta, form="course")
     keras_form = scratch.Nesterov(lr=1e-3, beta=beta, form="keras")
     theta = phi = np.array([-1.2, 1.0])
     for _ in range(200):

@@ -51,9 +51,10 @@ class SGD:
 
 # --8<-- [start:momentum]
 class Momentum:
-    """Heavy-ball momentum; form="paper" (seed, Sutskever et al. 2013)
-    keeps v = beta*v + lr*g and subtracts it, form="keras" keeps the
-    negated velocity m = beta*m - lr*g and adds it."""
+    """Heavy-ball momentum. form="course" (the course, Ruder 2016):
+    v = beta*v + lr*g, theta -= v. form="keras" (Sutskever et al. 2013,
+    Keras): the velocity has the other sign, m = beta*m - lr*g,
+    theta += m. Same iterates, m = -v."""
 
     def __init__(self, lr=0.01, beta=0.9, form="keras"):
         self.lr, self.beta, self.form = lr, beta, form
@@ -61,7 +62,7 @@ class Momentum:
 
     def step(self, theta, grad_fn):
         g = grad_fn(theta)
-        if self.form == "paper":
+        if self.form == "course":
             self.v = self.beta * self.v + self.lr * g   # v_t
             return theta - self.v                       # theta - v_t
         self.v = self.beta * self.v - self.lr * g       # m_t = -v_t
@@ -71,17 +72,17 @@ class Momentum:
 
 # --8<-- [start:nesterov]
 class Nesterov:
-    """Nesterov momentum. form="paper": the gradient is taken at the
+    """Nesterov momentum. form="course": the gradient is taken at the
     look-ahead point theta - beta*v. form="keras": the variable *is* the
     look-ahead point phi = theta - beta*v, so the gradient is taken where
-    the variable is (Bengio et al. 2012's rewrite, used by Keras)."""
+    the variable is (the rewrite of Bengio et al. 2012)."""
 
     def __init__(self, lr=0.01, beta=0.9, form="keras"):
         self.lr, self.beta, self.form = lr, beta, form
         self.v = 0.0
 
     def step(self, theta, grad_fn):
-        if self.form == "paper":
+        if self.form == "course":
             g = grad_fn(theta - self.beta * self.v)     # look ahead
             self.v = self.beta * self.v + self.lr * g
             return theta - self.v

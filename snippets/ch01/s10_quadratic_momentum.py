@@ -25,6 +25,7 @@ class FitResult:
     final_loss: float
     loss_history: list[float]
     min_loss: float
+    min_epoch: int  # epoch (from 0) with the lowest loss
     cycle_period: int  # 0 when the last epochs repeat no pattern
     cycle_min: float
     cycle_max: float
@@ -80,7 +81,8 @@ def main(out_dir: Path | None = None) -> FitResult:
     print(f"final loss = {history[-1]:.4f}")
     print(f"the last epochs repeat every {period} epochs, loss between "
           f"{min(cycle):.4f} and {max(cycle):.4f}")
-    return FitResult(w1, w2, b, history[-1], history, min(history),
+    best = int(np.argmin(history))
+    return FitResult(w1, w2, b, history[-1], history, history[best], best,
                      period, min(cycle), max(cycle))
 
 
