@@ -10,6 +10,7 @@ import pytest
 from snippets.ch01 import s09_optimizers_numpy as scratch
 from snippets.ch01.s08_plot_learning_rate import (LEARNING_RATES,
                                                   gradient_descent)
+from snippets.ch01.s10_plot_momentum import rmse_and_grad
 
 TOL = 1e-6
 
@@ -145,13 +146,6 @@ def test_s09_trajectories_figure_values(snippet_result):
 
 # --- 1-10 and 1-11 ------------------------------------------------------------
 
-def rmse_grad(theta, x, y):
-    """Gradient of the RMSE of theta[0]·x² + theta[1]·x + theta[2]."""
-    X = np.column_stack([x * x, x, np.ones_like(x)])
-    e = X @ theta - y
-    return X.T @ e / (len(x) * np.sqrt(np.mean(e * e)))
-
-
 def test_s10_momentum_fit(snippet_result):
     result = snippet_result("ch01/s10_quadratic_momentum")
     assert len(result.loss_history) == 300
@@ -168,8 +162,19 @@ def test_s10_momentum_fit(snippet_result):
     theta, losses = np.ones(3), []
     for _ in range(100):
         losses.append(np.sqrt(np.mean((np.polyval(theta, x) - y) ** 2)))
-        theta = momentum.step(theta, lambda t: rmse_grad(t, x, y))
+        theta = momentum.step(theta, lambda t: rmse_and_grad(t, x, y)[1])
     np.testing.assert_allclose(result.loss_history[:100], losses, rtol=1e-4)
+
+
+def test_s10_plot_plain_descent_is_section_1_7s_run(snippet_result):
+    from snippets.ch01.s10_plot_momentum import plain_descent_losses
+    from snippets.common.data import quadratic_table
+    tape = snippet_result("ch01/s07_quadratic_tape")
+    np.testing.assert_allclose(plain_descent_losses(*quadratic_table()),
+                               tape.loss_history[:300], rtol=1e-4)
+    plotted = snippet_result("ch01/s10_plot_momentum")
+    assert plotted["period"] == snippet_result(
+        "ch01/s10_quadratic_momentum").cycle_period
 
 
 def test_s11_adam_fit(snippet_result):

@@ -29,6 +29,7 @@ class FitResult:
     cycle_period: int  # 0 when the last epochs repeat no pattern
     cycle_min: float
     cycle_max: float
+    tail_mean: float  # mean loss of the last 50 epochs
 
 
 # --8<-- [start:train]
@@ -83,7 +84,8 @@ def main(out_dir: Path | None = None) -> FitResult:
           f"{min(cycle):.4f} and {max(cycle):.4f}")
     best = int(np.argmin(history))
     return FitResult(w1, w2, b, history[-1], history, history[best], best,
-                     period, min(cycle), max(cycle))
+                     period, min(cycle), max(cycle),
+                     float(np.mean(history[-50:])))
 
 
 if __name__ == "__main__":
