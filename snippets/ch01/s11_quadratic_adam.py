@@ -49,8 +49,8 @@ def train_quadratic_adam(x, y, lr=0.05, num_epochs=300):
     var_list = [w1, w2, b]
 
     def loss():
-        return tf.sqrt(tf.reduce_mean(tf.square(w1 * x * x + w2 * x + b
-                                                - y)))
+        y_hat = w1 * x * x + w2 * x + b
+        return tf.sqrt(tf.reduce_mean(tf.square(y_hat - y)))
 
     optimizer = keras.optimizers.Adam(learning_rate=lr)
 
