@@ -50,7 +50,7 @@ def plot_paths(f, optimizers, theta0, num_steps, extent, levels, title,
                minimum):
     """Contours with each path (left) and loss per step (right)."""
     fig, (ax, ax_loss) = plt.subplots(
-        1, 2, figsize=(11, 4.4), gridspec_kw={"width_ratios": [1.2, 1]})
+        1, 2, figsize=(11, 5.2), gridspec_kw={"width_ratios": [1.2, 1]})
     xs = np.linspace(extent[0], extent[1], 300)
     ys = np.linspace(extent[2], extent[3], 300)
     X, Y = np.meshgrid(xs, ys)
@@ -72,24 +72,26 @@ def plot_paths(f, optimizers, theta0, num_steps, extent, levels, title,
     ax_loss.set(xlabel="step", ylabel="f (log scale)",
                 title=f"loss over {num_steps} steps")
     ax_loss.grid(alpha=0.3, which="both")
-    ax_loss.legend(fontsize=8, loc="lower left")
-    fig.tight_layout()
+    fig.legend(*ax_loss.get_legend_handles_labels(), loc="lower center",
+               ncol=4, frameon=False)
+    fig.tight_layout(rect=(0, 0.14, 1, 1))
     return fig, final_losses
 
 
 def main(out_dir: Path | None = None) -> dict:
     """Both figures; returns each optimizer's final loss on each surface."""
     keras.utils.set_random_seed(SEED)
-    fig, bowl_losses = plot_paths(
-        bowl, bowl_optimizers(), (-4.0, 1.0), 60, (-4.5, 1.5, -1.5, 1.5),
-        np.geomspace(0.01, 20, 12), "f = (x² + 10y²)/2 from (−4, 1)",
-        (0, 0))
-    save_or_show(fig, out_dir, "s09_plot_bowl.svg")
-    fig, rosen_losses = plot_paths(
-        rosenbrock, rosenbrock_optimizers(), (-1.2, 1.0), 600,
-        (-1.6, 1.4, -0.4, 1.6), np.geomspace(0.05, 300, 12),
-        "Rosenbrock from (−1.2, 1)", (1, 1))
-    save_or_show(fig, out_dir, "s09_plot_rosenbrock.svg")
+    with plt.rc_context({"font.size": 12, "legend.fontsize": 11}):
+        fig, bowl_losses = plot_paths(
+            bowl, bowl_optimizers(), (-4.0, 1.0), 60,
+            (-4.5, 1.5, -1.5, 1.5), np.geomspace(0.01, 20, 12),
+            "f = (x² + 10y²)/2 from (−4, 1)", (0, 0))
+        save_or_show(fig, out_dir, "s09_plot_bowl.svg")
+        fig, rosen_losses = plot_paths(
+            rosenbrock, rosenbrock_optimizers(), (-1.2, 1.0), 600,
+            (-1.6, 1.4, -0.4, 1.6), np.geomspace(0.05, 300, 12),
+            "Rosenbrock from (−1.2, 1)", (1, 1))
+        save_or_show(fig, out_dir, "s09_plot_rosenbrock.svg")
     results = {}
     for prefix, losses in [("bowl", bowl_losses),
                            ("rosenbrock", rosen_losses)]:
