@@ -1,0 +1,1 @@
+"""Part II: training networks with Keras."""
