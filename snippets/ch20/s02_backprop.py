@@ -1,6 +1,7 @@
-"""Backpropagation by hand (NumPy) against tf.GradientTape; mini-batch SGD.
+"""Part II, page 2: backpropagation by hand (NumPy) vs tf.GradientTape.
 
-Part II, page 2: a two-layer network's gradients by the chain rule.
+A two-layer network's gradients by the chain rule, and mini-batch SGD
+in five steps.
 
 Section: 20-2 Backpropagation and the chain rule
 """

@@ -1,6 +1,7 @@
-"""Momentum done right: the notes' loop, its fix, and Keras's SGD.
+"""Part II, page 2: momentum done right, the notes' loop fixed.
 
-Part II, page 2: gradient descent with and without momentum on a bowl.
+Gradient descent with and without momentum on a narrow valley, checked
+against keras.optimizers.SGD.
 
 Section: 20-2 Backpropagation and the chain rule
 """

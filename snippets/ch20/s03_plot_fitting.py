@@ -1,6 +1,6 @@
-"""Under- and over-fitting on a small noisy dataset, and Dropout's effect.
+"""Part II, page 3: under- and over-fitting, and what Dropout changes.
 
-Part II, page 3: training vs validation loss of three small models.
+Training vs validation loss of three small models on a noisy sine.
 
 Section: 20-3 The vocabulary of training
 Figure: s03_plot_fitting_curves.svg, s03_plot_fitting_fits.svg

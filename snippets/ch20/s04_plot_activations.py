@@ -1,6 +1,6 @@
-"""Plot Keras's activation functions and their derivatives (by the tape).
+"""Part II, page 4: activation functions and their derivatives (tape).
 
-Part II, page 4: eleven activations from keras.activations.
+Eleven activations from keras.activations, and hard_sigmoid then/now.
 
 Section: 20-4 Activation functions
 Figure: s04_plot_activations.svg

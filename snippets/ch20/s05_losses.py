@@ -1,9 +1,9 @@
-"""Cross-entropy losses by hand (NumPy) against keras.losses.
+"""Part II, page 5: cross-entropy losses by hand (NumPy) vs keras.losses.
 
-Part II, page 5: binary, categorical (one-hot) and sparse categorical
+Binary, categorical (one-hot) and sparse categorical
 (integer labels), each from probabilities and from logits.
 
-Section: 20-5 Loss functions
+Section: 20-5 Loss functions for classification
 """
 from pathlib import Path
 
