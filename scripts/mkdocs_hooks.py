@@ -115,6 +115,13 @@ class _Ellipsis(dict):
         return True
 
     def __getitem__(self, key):
+        return _Placeholder()
+
+
+class _Placeholder:
+    """Formats as "…" whatever the format spec (``:.4f`` included)."""
+
+    def __format__(self, spec):
         return "…"
 
 
