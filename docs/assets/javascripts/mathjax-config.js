@@ -7,6 +7,14 @@ window.MathJax = {
     processEscapes: true,
     processEnvironments: true,
   },
+  chtml: {
+    // Write the CSS of every glyph into the stylesheet's text up front.
+    // Adaptive CSS adds glyph rules one by one (insertRule), and those
+    // are lost when instant navigation takes MathJax's <style> out of the
+    // head and MathJax puts it back: the browser rebuilds the sheet from
+    // its text, and the new page's math shows as empty boxes.
+    adaptiveCSS: false,
+  },
   options: {
     ignoreHtmlClass: ".*|",
     processHtmlClass: "arithmatex",
