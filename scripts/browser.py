@@ -7,7 +7,8 @@ the page and the element:
 * console   - errors in the browser console (failed loads, exceptions)
 * math      - raw ``\\(``, ``\\[`` or ``$$`` left in the visible text; a
               formula MathJax did not typeset, typeset as an error, gave
-              no size, or whose glyphs have no CSS ``content``
+              no size, or whose glyphs have no CSS ``content``; a font
+              (MathJax's) that failed to load
 * images    - an image that did not load (natural width 0)
 * hosts     - a request to any host but the site's own
 * palette   - the light/dark toggle does not flip ``data-md-color-scheme``
@@ -97,6 +98,9 @@ const describe = (el) => {
   }
   await Promise.all([...document.images].map(
     (img) => img.decode().catch(() => null)));
+  await document.fonts.ready;
+  facts.fonts = [...document.fonts].filter((f) => f.status === "error")
+    .map((f) => `font ${f.family} failed to load`);
   facts.arithmatex = document.querySelectorAll(".arithmatex").length;
   const containers = [...document.querySelectorAll("mjx-container")];
   facts.containers = containers.length;
@@ -220,7 +224,7 @@ def _flush_logs(browser) -> None:
 
 
 def math_problems(facts: dict) -> list[str]:
-    problems = list(facts["raw"]) + list(facts["math"])
+    problems = facts["raw"] + facts["math"] + facts["fonts"]
     if not facts["mathjax"]:
         problems.append("MathJax is not loaded (window.MathJax.startup "
                         "is missing)")
@@ -287,3 +291,24 @@ def check_page(browser, url: str) -> dict[str, list[str]]:
         if entry["level"] == "SEVERE"]
     report["hosts"] = _other_hosts(browser, url)
     return report
+
+
+SEARCH_JS = r"""
+const [query, done] = arguments;
+const input = document.querySelector(".md-search__input");
+input.focus();
+input.value = query;
+input.dispatchEvent(new Event("input", {bubbles: true}));
+input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+const t0 = Date.now();
+(function wait() {
+  const hits = document.querySelectorAll(".md-search-result__item").length;
+  if (hits || Date.now() - t0 > 10000) done(hits);
+  else setTimeout(wait, 100);
+})();
+"""
+
+
+def search_hits(browser, query: str) -> int:
+    """Type into Material's search box; return how many results show."""
+    return browser.execute_async_script(SEARCH_JS, query)

@@ -132,3 +132,21 @@ def test_checks_catch_a_broken_page(browser, tmp_path):
     assert any("nope.png" in p and "not found" in p for p in problems)
     assert any("example.com/x.js" in p and "another host" in p
                for p in problems), problems
+
+
+def test_offline_build_opens_from_the_file_system(browser, tmp_path,
+                                                  monkeypatch):
+    """BOOK_OFFLINE=true builds a site that works from file://: math with
+    its fonts, search (through the local Web-Worker shim), the palette,
+    and nothing fetched from any host."""
+    from test_build_checks import _build_with_page
+
+    monkeypatch.setenv("BOOK_OFFLINE", "true")
+    site = _build_with_page(tmp_path, r"""
+        # Offline
+
+        Pythagoras: \(a^2 + b^2 = c^2\), and a word to find: zebra.
+        """)
+    report = chromium.check_page(browser, (site / "index.html").as_uri())
+    assert not any(report.values()), report
+    assert chromium.search_hits(browser, "zebra") >= 1
