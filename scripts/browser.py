@@ -89,12 +89,19 @@ const describe = (el) => {
   return name;
 };
 (async () => {
-  const mj = window.MathJax;
-  const facts = {mathjax: !!(mj && mj.startup && mj.startup.promise),
-                 math: [], images: [], raw: []};
+  const facts = {math: [], images: [], raw: []};
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  // MathJax is loaded only on pages with math: wait for it to arrive,
+  // then for its typesetting to finish.
+  const t0 = Date.now();
+  const ready = () => window.MathJax && window.MathJax.startup &&
+                      window.MathJax.startup.promise;
+  if (document.querySelector(".arithmatex")) {
+    while (!ready() && Date.now() - t0 < 15000) await sleep(50);
+  }
+  facts.mathjax = !!ready();
   if (facts.mathjax) {
-    await Promise.race([mj.startup.promise,
-                        new Promise((r) => setTimeout(r, 15000))]);
+    await Promise.race([window.MathJax.startup.promise, sleep(15000)]);
   }
   await Promise.all([...document.images].map(
     (img) => img.decode().catch(() => null)));
@@ -225,9 +232,9 @@ def _flush_logs(browser) -> None:
 
 def math_problems(facts: dict) -> list[str]:
     problems = facts["raw"] + facts["math"] + facts["fonts"]
-    if not facts["mathjax"]:
-        problems.append("MathJax is not loaded (window.MathJax.startup "
-                        "is missing)")
+    if facts["arithmatex"] and not facts["mathjax"]:
+        problems.append("the page has math but MathJax did not load "
+                        "(window.MathJax.startup is missing)")
     elif facts["containers"] != facts["arithmatex"]:
         problems.append(f"{facts['arithmatex']} .arithmatex formula(s) but "
                         f"{facts['containers']} typeset by MathJax")
@@ -312,3 +319,14 @@ const t0 = Date.now();
 def search_hits(browser, query: str) -> int:
     """Type into Material's search box; return how many results show."""
     return browser.execute_async_script(SEARCH_JS, query)
+
+
+def page_bytes(browser, url: str) -> int:
+    """Bytes a first visit fetches to show the page: HTML, CSS, scripts,
+    images and fonts (MathJax included where the page has math)."""
+    browser.get(url)
+    page_facts(browser)
+    return browser.execute_script(
+        """return [...performance.getEntriesByType("navigation"),
+                   ...performance.getEntriesByType("resource")]
+                  .reduce((sum, e) => sum + e.encodedBodySize, 0);""")

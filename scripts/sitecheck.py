@@ -163,21 +163,3 @@ def check_links(site_dir: Path) -> tuple[list[str], dict[str, set[str]]]:
                     problems.append(f"{where}: no id '{anchor}' in "
                                     f"{target.relative_to(site_dir)}")
     return problems, external
-
-
-def page_weight(site_dir: Path, page: str) -> int:
-    """Bytes of a page's HTML plus the local images, scripts and
-    stylesheets it references (what a first visit downloads, before
-    lazily loaded parts such as MathJax fonts)."""
-    site_dir = Path(site_dir)
-    here = urljoin(LOCAL, page_url(page))
-    files = {site_dir / page}
-    for ref in _parse(site_dir / page).refs:
-        if not ref.loads:
-            continue
-        path = _internal(urljoin(here, ref.value), site_url(site_dir))
-        if path is not None:
-            target = _target_file(site_dir, urlsplit(path).path)
-            if target.is_file():
-                files.add(target)
-    return sum(f.stat().st_size for f in files)
