@@ -102,11 +102,14 @@ def measure(run_tests: bool, run_lighthouse: bool) -> list[tuple]:
         tmp = Path(tmp)
         site, cache = tmp / "site", tmp / "cache"
         cold = _build(site, cache)
-        warm = _build(site, cache)
-        bare = _build(tmp / "bare", cache, BOOK_SKIP_RUNS="1")
+        # Best of three: on a shared machine the minimum is the signal.
+        warm = min(_build(site, cache) for _ in range(3))
+        bare = min(_build(tmp / "bare", cache, BOOK_SKIP_RUNS="1")
+                   for _ in range(3))
         rows += [("cold build (empty cache)", f"{cold:.1f} s", ""),
-                 ("warm build", f"{warm:.1f} s", ""),
-                 ("bare build (`BOOK_SKIP_RUNS=1`)", f"{bare:.1f} s", ""),
+                 ("warm build (best of 3)", f"{warm:.1f} s", ""),
+                 ("bare build (`BOOK_SKIP_RUNS=1`, best of 3)",
+                  f"{bare:.1f} s", ""),
                  ("warm ÷ bare", f"{warm / bare:.2f}", "≤ 1.3"),
                  ("built site", _mb(_size(site)), "")]
         rows.append(_heaviest_page(site, tmp / "profile"))
