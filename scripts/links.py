@@ -25,7 +25,7 @@ TIMEOUT_S = 10
 
 def _no_network_reason(urls: list[str]) -> str | None:
     """Why external links cannot be checked, or None if they can."""
-    hosts = sorted({urlsplit(u).hostname for u in urls if urlsplit(u).hostname})
+    hosts = sorted({urlsplit(u).hostname for u in urls} - {None})
     for host in hosts:
         try:
             socket.getaddrinfo(host, 443)

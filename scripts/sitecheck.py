@@ -90,8 +90,12 @@ class _Parser(HTMLParser):
                                      self.getpos()[0], loads))
 
 
-@functools.lru_cache(maxsize=None)
 def _parse(path: Path) -> _Parser:
+    return _parse_version(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=None)
+def _parse_version(path: Path, mtime_ns: int) -> _Parser:
     parser = _Parser()
     parser.feed(path.read_text(encoding="utf-8", errors="replace"))
     return parser
@@ -141,7 +145,8 @@ def check_links(site_dir: Path) -> tuple[list[str], dict[str, set[str]]]:
     for page in html_pages(site_dir):
         here = urljoin(LOCAL, page_url(page))
         for ref in _parse(site_dir / page).refs:
-            where = f"{page}:{ref.line}: <{ref.tag} {ref.attr}=\"{ref.value}\">"
+            where = (f"{page}:{ref.line}: "
+                     f"<{ref.tag} {ref.attr}=\"{ref.value}\">")
             if not ref.value or ref.value.startswith(SKIPPED_SCHEMES):
                 continue
             url = urljoin(here, ref.value)
