@@ -41,9 +41,9 @@ class BrowserMissing(RuntimeError):
 
 def find_browser() -> tuple[str, str]:
     """Paths of chromium and chromedriver, or BrowserMissing saying why."""
-    chromium = (os.environ.get("CHROME_PATH") or shutil.which("chromium")
-                or shutil.which("chromium-browser"))
-    driver = shutil.which("chromedriver")
+    chromium = os.environ.get("CHROME_PATH") or shutil.which("chromium")
+    driver = os.environ.get("CHROMEDRIVER_PATH") or shutil.which(
+        "chromedriver")
     missing = [name for name, path in (("chromium", chromium),
                                        ("chromedriver", driver)) if not path]
     if missing:
