@@ -7,7 +7,9 @@
   files (before mkdocs-jupyter wraps the notebooks).
 * on_page_markdown: inject result values, check figure references.
 * on_page_content: download and Colab links on practice-notebook pages.
-* on_post_build: copy MathJax into the site.
+* on_post_build: copy MathJax (and, offline, the search shim) into the
+  site.
+* on_config also prepares the offline build mode (scripts/offline.py).
 
 Set ``BOOK_SKIP_RUNS=1`` to build without running anything (to measure
 what figure generation costs); pages then show "…" for injected values.
@@ -27,7 +29,7 @@ from mkdocs.utils import get_relative_url
 
 ROOT = str(Path(__file__).resolve().parent.parent)
 sys.path.insert(0, ROOT)
-from scripts import figures, mathjax, notebooks, pages  # noqa: E402
+from scripts import figures, mathjax, notebooks, offline, pages  # noqa: E402
 from scripts.paths import CACHE  # noqa: E402
 
 SKIP_RUNS = os.environ.get("BOOK_SKIP_RUNS") == "1"
@@ -41,7 +43,8 @@ def on_config(config):
         sys.path.insert(0, ROOT)
     try:
         mathjax.check_installed()
-    except mathjax.MathJaxMissing as exc:
+        offline.configure(config)
+    except (mathjax.MathJaxMissing, FileNotFoundError) as exc:
         raise PluginError(str(exc)) from exc
     return config
 
@@ -115,6 +118,13 @@ class _Ellipsis(dict):
         return True
 
     def __getitem__(self, key):
+        return _Placeholder()
+
+
+class _Placeholder:
+    """Formats as "…" whatever the format spec (``:.4f`` included)."""
+
+    def __format__(self, spec):
         return "…"
 
 
@@ -164,3 +174,4 @@ def on_page_content(html, page, config, files):
 
 def on_post_build(config):
     mathjax.copy_into(Path(config["site_dir"]))
+    offline.copy_into(config)

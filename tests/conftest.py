@@ -5,6 +5,7 @@ project's KERAS_HOME (filled from ../shared/datasets when present).
 """
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from snippets.common.datasets import prepare_keras_home  # noqa: E402
 
 prepare_keras_home()
 
-from scripts import figures  # noqa: E402
+from scripts import figures, sitecheck  # noqa: E402
 
 SNIPPETS = figures.discover()
 
@@ -37,3 +38,29 @@ def snippet_result():
         return results[snippet_id]
 
     return run
+
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """The whole book, built once per session with `mkdocs build --strict`
+    and served on 127.0.0.1; yields (site folder, base URL). The site is
+    built for the URL it is served at (site_url), as instant navigation
+    only follows links that match the sitemap."""
+    site = tmp_path_factory.mktemp("book") / "site"
+    site.mkdir()
+    with sitecheck.serve(site) as base:
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+             "--site-dir", str(site)],
+            cwd=ROOT, capture_output=True, text=True,
+            env={**os.environ, "BOOK_SITE_URL": base})
+        if done.returncode:
+            pytest.fail("mkdocs build --strict failed:\n"
+                        + done.stderr[-3000:])
+        yield site, base
+
+
+@pytest.fixture(scope="session")
+def built_site(served_site) -> Path:
+    return served_site[0]

@@ -1,0 +1,168 @@
+"""Every built page, opened in headless Chromium, reads as it should.
+
+One browser visits every page once (pages are found in the built site,
+so new chapters are covered without being listed) and each test below
+asserts one check over all pages; failures name the page and the element.
+Without Chromium these tests skip, unless BOOK_REQUIRE_BROWSER=1 (CI).
+"""
+
+import json
+import os
+
+import pytest
+
+from scripts import browser as chromium
+from scripts import sitecheck
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    try:
+        chromium.find_browser()
+    except chromium.BrowserMissing as exc:
+        if os.environ.get("BOOK_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"BOOK_REQUIRE_BROWSER=1 but {exc}")
+        pytest.skip(f"browser checks need Chromium: {exc}")
+    driver = chromium.launch(tmp_path_factory.mktemp("chromium-profile"))
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def site_report(browser, served_site):
+    """{page: {check: [problems]}} for every built page."""
+    site, base = served_site
+    return {page: chromium.check_page(browser,
+                                      base + sitecheck.page_url(page))
+            for page in sitecheck.html_pages(site)}
+
+
+def _failures(report: dict, check: str) -> str:
+    return "\n".join(f"{page}: {problem}"
+                     for page, checks in report.items()
+                     for problem in checks[check])
+
+
+@pytest.mark.parametrize("check", chromium.CHECKS)
+def test_every_page_passes(site_report, check):
+    failures = _failures(site_report, check)
+    assert not failures, f"{check} check failed:\n{failures}"
+
+
+WAIT_FOR_SITEMAP_JS = """
+const done = arguments[arguments.length - 1];
+const t0 = Date.now();
+(function wait() {
+  const fetched = performance.getEntriesByType("resource").some(
+    (e) => e.name.endsWith("/sitemap.xml") && e.responseEnd > 0);
+  if (fetched || Date.now() - t0 > 5000) setTimeout(done, 100);
+  else setTimeout(wait, 50);
+})();
+"""
+
+
+WAIT_FOR_MATH_JS = """
+const [path, done] = arguments;
+const t0 = Date.now();
+(function wait() {
+  const ready = location.pathname === path &&
+    (!document.querySelector(".arithmatex") ||
+     (document.querySelector(".arithmatex mjx-container") &&
+      window.MathJax && window.MathJax.startup.promise));
+  if (ready) window.MathJax.startup.promise.then(() => done());
+  else if (Date.now() - t0 > 15000) done();
+  else setTimeout(wait, 50);
+})();
+"""
+
+
+def test_instant_navigation_typesets_math(browser, served_site):
+    """Material's instant navigation swaps the page without a reload; the
+    new page's math must still be typeset, glyphs included (this is what
+    docs/assets/javascripts/mathjax-config.js is for). From the home page
+    (no math: MathJax not loaded yet) to a page with math (MathJax loads),
+    then back home and to a page with math again (the second one where
+    the book has two), typeset by the already loaded MathJax."""
+    site, base = served_site
+    targets = [page for page in sitecheck.html_pages(site)
+               if page != "index.html" and 'class="arithmatex"'
+               in (site / page).read_text(encoding="utf-8")]
+    if not targets:
+        pytest.skip("no page with math yet")
+    route = [targets[0], "index.html", targets[1:2] and targets[1] or
+             targets[0]]
+    browser.get(base)
+    # Material follows links instantly once it has read sitemap.xml.
+    browser.execute_async_script(WAIT_FOR_SITEMAP_JS)
+    browser.execute_script("window.__sameDocument = true;")
+    came_from = "index.html"
+    for target in route:
+        path = "/" + sitecheck.page_url(target)
+        clicked = browser.execute_script(
+            """const link = [...document.querySelectorAll("a[href]")].find(
+                 (a) => a.pathname === arguments[0]);
+               if (link) link.click();
+               return !!link;""", path)
+        assert clicked, f"{came_from} has no link to {target}"
+        browser.execute_async_script(WAIT_FOR_MATH_JS, path)
+        assert browser.execute_script(
+            "return window.__sameDocument === true"), (
+            f"clicking a link on {came_from} reloaded the page: instant "
+            "navigation is off")
+        if target == "index.html":
+            came_from = target
+            continue
+        facts = chromium.page_facts(browser)
+        problems = chromium.math_problems(facts)
+        assert facts["containers"] > 0 and not problems, (
+            f"{target} after instant navigation from {came_from}:\n"
+            + "\n".join(problems or [json.dumps(facts)]))
+        came_from = target
+
+
+def test_checks_catch_a_broken_page(browser, tmp_path):
+    """A page with broken math, a missing image and a script from another
+    host fails the browser checks and the link check, each by name."""
+    from test_build_checks import _build_with_page
+
+    site = _build_with_page(tmp_path, r"""
+        # Broken on purpose
+
+        Broken math: \(\frac{1}{\) and \(x^{2}}\).
+
+        <img src="nope.png" alt="a missing figure">
+
+        <script src="https://example.com/x.js"></script>
+        """)
+    with sitecheck.serve(site) as base:
+        report = chromium.check_page(browser, base)
+    assert any(r"\frac{1}{" in p and "raw" in p
+               for p in report["math"]), report["math"]
+    assert any("x^{2}}" in p and "TeX error" in p
+               for p in report["math"]), report["math"]
+    assert any("nope.png" in p for p in report["images"]), report["images"]
+    assert any("example.com/x.js" in p for p in report["hosts"]), report
+    assert any("example.com/x.js" in p for p in report["console"]), report
+    assert any("nope.png" in p for p in report["console"]), report
+    problems, _ = sitecheck.check_links(site)
+    assert any("nope.png" in p and "not found" in p for p in problems)
+    assert any("example.com/x.js" in p and "another host" in p
+               for p in problems), problems
+
+
+def test_offline_build_opens_from_the_file_system(browser, tmp_path,
+                                                  monkeypatch):
+    """BOOK_OFFLINE=true builds a site that works from file://: math with
+    its fonts, search (through the local Web-Worker shim), the palette,
+    and nothing fetched from any host."""
+    from test_build_checks import _build_with_page
+
+    monkeypatch.setenv("BOOK_OFFLINE", "true")
+    site = _build_with_page(tmp_path, r"""
+        # Offline
+
+        Pythagoras: \(a^2 + b^2 = c^2\), and a word to find: zebra.
+        """)
+    report = chromium.check_page(browser, (site / "index.html").as_uri())
+    assert not any(report.values()), report
+    assert chromium.search_hits(browser, "zebra") >= 1
