@@ -15,6 +15,9 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 .DEFAULT_GOAL := serve
 
 setup: $(STAMP) node_modules/.package-lock.json
+	@command -v dot >/dev/null || { echo "Graphviz's dot program is needed \
+	for the model diagrams: sudo apt install graphviz (Debian/Ubuntu) or \
+	brew install graphviz (macOS), then rerun."; exit 1; }
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), \
