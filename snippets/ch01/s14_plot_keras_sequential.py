@@ -4,7 +4,6 @@ Section: 1-14 Quadratic fit in Keras, Sequential
 Practice: 1-5.이차방정식(keras_1).py
 Figure: s14_plot_sequential_loss.svg
 """
-from dataclasses import dataclass
 from pathlib import Path
 
 import keras
@@ -12,21 +11,10 @@ import numpy as np
 from keras import layers, optimizers
 
 from snippets.common.data import quadratic_table, shuffled_batches
+from snippets.common.fits import KerasFit
 from snippets.common.plotting import plot_loss_history, save_or_show
 
 SEED = 14
-
-
-@dataclass
-class KerasFit:
-    """Learned y = w1·x² + w2·x + b and the loss (MSE) of every epoch."""
-
-    w1: float
-    w2: float
-    b: float
-    final_loss: float
-    min_loss: float
-    loss_history: list[float]
 
 
 # --8<-- [start:data]
@@ -48,9 +36,9 @@ def train_sequential(data_x, y, batch_size=10, num_epochs=300):
     history = model.fit(batches, epochs=num_epochs, verbose=0,
                         shuffle=False)  # the pipeline already shuffles
     kernel, bias = model.layers[0].get_weights()  # shapes (2, 1), (1,)
-    loss = history.history["loss"]
     return KerasFit(float(kernel[0, 0]), float(kernel[1, 0]),
-                    float(bias[0]), loss[-1], min(loss), loss)
+                    float(bias[0]), history.history["loss"],
+                    type(model.layers[0]).__name__)
 # --8<-- [end:train]
 
 

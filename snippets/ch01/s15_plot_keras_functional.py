@@ -4,7 +4,6 @@ Section: 1-15 Quadratic fit in Keras, Functional
 Practice: 1-6.이차방정식(keras_2).py
 Figure: s15_plot_functional_loss.svg
 """
-from dataclasses import dataclass
 from pathlib import Path
 
 import keras
@@ -12,22 +11,10 @@ import numpy as np
 from keras import layers, optimizers
 
 from snippets.common.data import quadratic_table, shuffled_batches
+from snippets.common.fits import KerasFit
 from snippets.common.plotting import plot_loss_history, save_or_show
 
 SEED = 15
-
-
-@dataclass
-class KerasFit:
-    """Learned y = w1·x² + w2·x + b and the loss (MSE) of every epoch."""
-
-    w1: float
-    w2: float
-    b: float
-    final_loss: float
-    min_loss: float
-    loss_history: list[float]
-    first_layer: str  # what model.layers[0] is in a Functional model
 
 
 x, y = quadratic_table()            # 100 points, x from -5 to 4.9
@@ -47,9 +34,8 @@ def train_functional(data_x, y, batch_size=10, num_epochs=300):
                         shuffle=False)  # the pipeline already shuffles
     # model.layers[0] is the InputLayer: ask for the Dense layer by name.
     kernel, bias = model.get_layer("dense").get_weights()
-    loss = history.history["loss"]
     return KerasFit(float(kernel[0, 0]), float(kernel[1, 0]),
-                    float(bias[0]), loss[-1], min(loss), loss,
+                    float(bias[0]), history.history["loss"],
                     type(model.layers[0]).__name__)
 # --8<-- [end:train]
 
