@@ -64,9 +64,10 @@ def test_s13_batch_sizes_show_what_the_page_says(snippet_result):
     for b in (1, 10, 100):
         assert len(r[f"losses_{b}"]) == n + 1
         assert r[f"losses_{b}"][0] == pytest.approx(r["initial_loss"])
-    # Progress per epoch: one epoch of batch 1 ~ ten epochs of batch 10.
-    assert r["loss_after_1_epoch_1"] < 1
-    assert r["loss_after_10_epochs_10"] < 1
+    # Progress per epoch: smaller batches get below 1 in fewer epochs;
+    # the full batch does not get there within the run.
+    assert 0 < r["epochs_to_below_1_1"] < r["epochs_to_below_1_10"]
+    assert r["epochs_to_below_1_100"] == 0
     assert r["final_loss_100"] > 10 and r["final_loss_100"] > 100 * max(
         r["final_loss_1"], r["final_loss_10"])
     # Noise: the full batch falls smoothly, small batches jump by orders
