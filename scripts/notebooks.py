@@ -122,8 +122,11 @@ def execute(nb: nbformat.NotebookNode, snippet: Snippet, cwd: Path) -> None:
     client = NotebookClient(nb, timeout=900, kernel_name="python3",
                             allow_errors=False,
                             resources={"metadata": {"path": str(cwd)}})
+    env = child_env()
+    # Figures a practice file shows (plt.show()) appear in the notebook.
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
     try:
-        client.execute(env=child_env())
+        client.execute(env=env)
     except CellExecutionError as exc:
         raise SnippetError(
             f"{rel(snippet.path)}: its notebook failed:\n{exc}") from exc

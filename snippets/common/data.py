@@ -11,3 +11,16 @@ def quadratic_table():
     x = np.arange(-5, 5, 0.1)
     y = 2 * x * x + 3 * x + 5
     return x, y
+
+
+def shuffled_batches(features, targets, batch_size, seed):
+    """A tf.data pipeline: reshuffle the rows every epoch, cut into batches.
+
+    What ``model.fit(x, y, batch_size=...)`` does with NumPy arrays, built
+    once and handed to ``fit`` (section 1-13; used by 1-14 and 1-15).
+    """
+    import tensorflow as tf
+
+    rows = (np.asarray(features, "float32"), np.asarray(targets, "float32"))
+    return (tf.data.Dataset.from_tensor_slices(rows)
+            .shuffle(len(rows[1]), seed=seed).batch(batch_size))
