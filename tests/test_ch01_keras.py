@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from scripts import figures, notebooks
-from snippets.common.plotting import save_model_diagram
+from snippets.common.model_diagram import save_model_diagram
 
 
 def test_s12_models_and_diagrams(snippet_result):

@@ -9,7 +9,7 @@ import keras
 import numpy as np
 from keras import layers
 
-from snippets.common.plotting import save_model_diagram
+from snippets.common.model_diagram import save_model_diagram
 
 SEED = 12
 
@@ -43,8 +43,11 @@ def main(out_dir: Path | None = None) -> dict:
     keras.utils.set_random_seed(SEED)
     classifier = build_classifier()
     quadratic = build_quadratic_graph()
-    save_model_diagram(classifier, out_dir, "s12_plot_classifier.svg")
-    save_model_diagram(quadratic, out_dir, "s12_plot_quadratic_graph.svg")
+    for model, name in [(classifier, "s12_plot_classifier.svg"),
+                        (quadratic, "s12_plot_quadratic_graph.svg")]:
+        save_model_diagram(model, out_dir, name, show_shapes=True,
+                           show_layer_names=True,
+                           show_layer_activations=True, splines="spline")
     # With w1 = 2, w2 = 3, b = 5 the graph computes 2x² + 3x + 5.
     quadratic.get_layer("w1_w2_b").set_weights(
         [np.array([[2.0], [3.0]]), np.array([5.0])])

@@ -1,4 +1,4 @@
-"""Save a Keras model diagram as SVG (section 20-8).
+"""Save a Keras model diagram as SVG (sections 1-12 and II-8).
 
 ``keras.utils.plot_model(model, to_file="x.svg")`` writes the SVG and
 then raises ``ValueError: Cannot embed the 'svg' image format`` whenever
@@ -39,7 +39,13 @@ def save_model_diagram(model, out_dir: Path | None, name: str,
         return None
     options.setdefault("dpi", 72)  # SVG at 1:1 scale (plot_model: 200)
     dot = keras.utils.model_to_dot(model, **options)
-    svg = _stable_ids(dot.create_svg())
+    try:
+        svg = _stable_ids(dot.create_svg())
+    except (OSError, AssertionError) as exc:
+        raise RuntimeError(
+            "drawing a model diagram needs Graphviz's `dot` program "
+            "(Debian/Ubuntu: apt install graphviz; macOS: brew install "
+            f"graphviz): {exc}") from exc
     path = Path(out_dir) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(svg)
