@@ -15,6 +15,7 @@ Command line (what the build runs in a child process)::
 import argparse
 import ast
 import dataclasses
+import functools
 import hashlib
 import importlib
 import json
@@ -68,9 +69,14 @@ class Snippet:
     def practice(self) -> str | None:
         return self.fields.get("Practice")
 
+    @functools.cached_property
+    def hash(self) -> str:
+        """content_hash(), computed once per discovered snippet."""
+        return content_hash(self)
+
     @property
     def run_dir(self) -> Path:
-        return RUNS / self.id / content_hash(self)
+        return RUNS / self.id / self.hash
 
 
 def parse_header(path: Path) -> Snippet:

@@ -41,6 +41,10 @@ def on_config(config):
     # project root (``scripts``, ``snippets``) importable for good.
     if ROOT not in sys.path:
         sys.path.insert(0, ROOT)
+    if SKIP_RUNS:
+        # No notebooks in this build: keep mkdocs-jupyter from evicting
+        # the cached HTML of the notebooks the next full build reuses.
+        config["plugins"]["mkdocs-jupyter"].config["cache"] = False
     try:
         mathjax.check_installed()
         offline.configure(config)
@@ -107,7 +111,8 @@ def on_files(files, config):
 def _results_of(snippet_id: str) -> dict:
     if SKIP_RUNS:
         return _Ellipsis()
-    snippet = figures.find(snippet_id)
+    snippet = next((s for s in _state["snippets"] if s.id == snippet_id),
+                   None) or figures.find(snippet_id)
     return pages.load_results(snippet.run_dir)
 
 

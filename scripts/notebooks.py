@@ -17,7 +17,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from scripts.figures import Snippet, SnippetError, content_hash, child_env
+from scripts.figures import Snippet, SnippetError, child_env
 from scripts.paths import CACHE, ROOT, rel
 
 NOTEBOOKS = CACHE / "notebooks"
@@ -94,7 +94,7 @@ def to_notebook(snippet: Snippet) -> nbformat.NotebookNode:
 
 def notebook_dir(snippet: Snippet) -> Path:
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(content_hash(snippet).encode())
+    digest.update(snippet.hash.encode())
     return NOTEBOOKS / snippet.id / digest.hexdigest()[:16]
 
 
