@@ -24,6 +24,17 @@ from scripts import figures, sitecheck  # noqa: E402
 
 SNIPPETS = figures.discover()
 
+# Tests that build the site run every snippet whose cache is stale, in a
+# child process. Running them last lets them find the cache the snippet
+# and notebook tests have just filled, so on an empty cache each snippet
+# runs once per session instead of twice.
+SITE_BUILDING_MODULES = ("test_build_checks.py", "test_site_")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.path.name.startswith(
+        SITE_BUILDING_MODULES))
+
 
 @pytest.fixture(scope="session")
 def snippet_result():
