@@ -51,7 +51,7 @@ def _timed(cmd: list[str], env: dict | None = None) -> float:
 
 def _build(site: Path, cache: Path, **env) -> float:
     return _timed([sys.executable, "-m", "mkdocs", "build", "--strict",
-                   "--quiet", "--site-dir", str(site)],
+                   "--site-dir", str(site)],
                   {"BOOK_CACHE_DIR": str(cache), **env})
 
 
