@@ -9,7 +9,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 # Silence the MkDocs 2 / Material end-of-life banner on every build.
 export NO_MKDOCS_2_WARNING := 1
-STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 
 .PHONY: setup serve build test clean
 .DEFAULT_GOAL := serve
@@ -19,12 +19,13 @@ setup: $(STAMP) node_modules/.package-lock.json
 	for the model diagrams: sudo apt install graphviz (Debian/Ubuntu) or \
 	brew install graphviz (macOS), then rerun."; exit 1; }
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), \
 	  f"Python 3.11+ is needed, {sys.executable} is {sys.version.split()[0]}"'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-* && touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json

@@ -18,6 +18,7 @@ import dataclasses
 import functools
 import hashlib
 import importlib
+import inspect
 import json
 import numbers
 import os
@@ -28,12 +29,20 @@ import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
 from scripts.paths import CACHE, REQUIREMENTS, ROOT, SNIPPETS, rel
 
 RUNS = CACHE / "runs"
 HEADER_FIELDS = ("Section", "Practice", "Figure")
 RUNNER_VERSION = "1"  # bump to invalidate every cached run
 ERROR_PREFIX = "BOOK-ERROR: "
+# The same code gives the same SVG bytes: fixed ids, text as paths.
+SVG_RC = {"svg.hashsalt": "tf-keras-runnable-book", "svg.fonttype": "path",
+          "figure.facecolor": "white"}
 
 
 class SnippetError(RuntimeError):
@@ -96,7 +105,7 @@ def parse_header(path: Path) -> Snippet:
 
 def discover() -> list[Snippet]:
     """Every chapter snippet, in file order."""
-    return [parse_header(p) for p in sorted(SNIPPETS.glob("ch*/s*.py"))]
+    return [parse_header(p) for p in sorted([*SNIPPETS.glob("ch*/s*.py"), *SNIPPETS.glob("part*/s*.py")])]
 
 
 def find(snippet_id: str) -> Snippet:
@@ -176,30 +185,67 @@ def error_location(exc: BaseException, snippet: Snippet) -> str:
     return location
 
 
-def run_in_process(snippet: Snippet):
-    """Import the snippet, run ``main(out_dir)`` and fill its cache dir.
+def load_module(snippet: Snippet):
+    """Import the snippet's module (tests replace this)."""
+    return importlib.import_module(snippet.module)
 
+
+def _call_main(module, work: Path):
+    """Call ``main()`` with Matplotlib's ``show`` switched off; return what
+    it returned and the figures it left open, in the order drawn.
+
+    A snippet written before this contract still takes ``main(out_dir)``
+    and saves its own figures there; it is called that way until every
+    snippet follows the new one.
+    """
+    matplotlib.rcParams.update(SVG_RC)
+    plt.close("all")
+    show, plt.show = plt.show, lambda *args, **kwargs: None
+    try:
+        if inspect.signature(module.main).parameters:
+            return module.main(work), []
+        result = module.main()
+    finally:
+        plt.show = show
+    return result, [plt.figure(n) for n in plt.get_fignums()]
+
+
+def run_in_process(snippet: Snippet):
+    """Import the snippet, run ``main()`` and fill its cache dir.
+
+    Every figure ``main()`` leaves open is saved as SVG under the names
+    the header's ``Figure:`` line gives, in the order they were drawn.
     Returns what ``main()`` returned. Raises SnippetError naming the file
-    and line when the snippet raises or forgets a figure it declares.
+    and line when the snippet raises or draws other figures than it names.
     """
     final = snippet.run_dir
     work = final.with_name(final.name + ".tmp")
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        module = importlib.import_module(snippet.module)
-        result = module.main(work)
+        module = load_module(snippet)
+        result, open_figures = _call_main(module, work)
     except Exception as exc:
         shutil.rmtree(work, ignore_errors=True)
         raise SnippetError(
             f"{error_location(exc, snippet)}: {type(exc).__name__}: {exc}"
         ) from exc
+    if open_figures and len(open_figures) != len(snippet.figures):
+        plt.close("all")
+        shutil.rmtree(work, ignore_errors=True)
+        raise SnippetError(
+            f"{rel(snippet.path)}:1: header names {len(snippet.figures)} "
+            f"figure(s) but main() drew {len(open_figures)}")
+    for fig, name in zip(open_figures, snippet.figures):
+        fig.savefig(work / name, format="svg", metadata={"Date": None},
+                    bbox_inches="tight")
+    plt.close("all")
     missing = [name for name in snippet.figures if not (work / name).exists()]
     if missing:
         shutil.rmtree(work, ignore_errors=True)
         raise SnippetError(
             f"{rel(snippet.path)}:1: header names figure(s) "
-            f"{', '.join(missing)} but main(out_dir) did not write them")
+            f"{', '.join(missing)} but main() did not draw them")
     (work / "results.json").write_text(
         json.dumps(result_values(result), indent=1, sort_keys=True))
     for old in final.parent.iterdir():
@@ -217,8 +263,6 @@ def child_env() -> dict:
     env.update(MPLBACKEND="Agg", PYTHONHASHSEED="0",
                TF_CPP_MIN_LOG_LEVEL="3",
                KERAS_HOME=str(prepare_keras_home()))
-    env["PYTHONPATH"] = os.pathsep.join(
-        [str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
     return env
 
 

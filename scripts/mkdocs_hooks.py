@@ -19,7 +19,6 @@ import os
 import posixpath
 import re
 import shutil
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -27,20 +26,14 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-ROOT = str(Path(__file__).resolve().parent.parent)
-sys.path.insert(0, ROOT)
-from scripts import figures, mathjax, notebooks, offline, pages  # noqa: E402
-from scripts.paths import CACHE  # noqa: E402
+from scripts import figures, mathjax, notebooks, offline, pages
+from scripts.paths import CACHE
 
 SKIP_RUNS = os.environ.get("BOOK_SKIP_RUNS") == "1"
 _state = {"snippets": [], "practice": {}}
 
 
 def on_config(config):
-    # MkDocs restores sys.path after loading hooks; the build needs the
-    # project root (``scripts``, ``snippets``) importable for good.
-    if ROOT not in sys.path:
-        sys.path.insert(0, ROOT)
     if SKIP_RUNS:
         # No notebooks in this build: keep mkdocs-jupyter from evicting
         # the cached HTML of the notebooks the next full build reuses.

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 VALUE = re.compile(
-    r"\{\{\s*(?P<id>ch\d\d/\w+)\.(?P<key>\w+)(?::(?P<spec>[^}\s]+))?\s*\}\}")
+    r"\{\{\s*(?P<id>(?:ch\d\d|part\d)/\w+)\.(?P<key>\w+)(?::(?P<spec>[^}\s]+))?\s*\}\}")
 FIGURE_LINK = re.compile(r"\]\((?P<target>[^)\s]*figures/[^)\s#]+)")
 
 

@@ -5,6 +5,7 @@ import textwrap
 import types
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -54,13 +55,40 @@ def test_snippet_that_forgets_a_declared_figure_fails(monkeypatch, tmp_path):
     monkeypatch.setattr(figures, "RUNS", tmp_path)
     snippet = figures.Snippet(SNIPPETS / "ch01" / "s07_plot_tape.py", "x",
                               {"Figure": "s07_plot_missing.svg"})
-    module = types.SimpleNamespace(main=lambda out_dir: None)
-    monkeypatch.setattr(figures.importlib, "import_module",
-                        lambda name: module)
+    module = types.SimpleNamespace(main=lambda: None)
+    monkeypatch.setattr(figures, "load_module", lambda snippet: module)
     with pytest.raises(figures.SnippetError,
                        match=r"snippets/ch01/s07_plot_tape\.py:1: header "
                              r"names figure\(s\) s07_plot_missing\.svg"):
         figures.run_in_process(snippet)
+
+
+def test_runner_saves_the_figures_main_leaves_open(monkeypatch, tmp_path):
+    """main() draws with plain Matplotlib; the runner names and saves
+    the open figures in the header's order, and counts them."""
+    monkeypatch.setattr(figures, "RUNS", tmp_path)
+
+    def main():
+        for title in ("first", "second"):
+            plt.figure()
+            plt.title(title)
+        plt.show()
+        return {"n": 2}
+
+    monkeypatch.setattr(figures, "load_module",
+                        lambda snippet: types.SimpleNamespace(main=main))
+    snippet = figures.Snippet(SNIPPETS / "ch01" / "s07_plot_tape.py", "x",
+                              {"Figure": "s07_a.svg, s07_b.svg"})
+    assert figures.run_in_process(snippet) == {"n": 2}
+    assert "first" in (snippet.run_dir / "s07_a.svg").read_text()
+    assert "second" in (snippet.run_dir / "s07_b.svg").read_text()
+    assert not plt.get_fignums()
+    one = figures.Snippet(SNIPPETS / "ch01" / "s07_plot_tape.py", "x",
+                          {"Figure": "s07_a.svg"})
+    with pytest.raises(figures.SnippetError,
+                       match=r"snippets/ch01/s07_plot_tape\.py:1: header "
+                             r"names 1 figure\(s\) but main\(\) drew 2"):
+        figures.run_in_process(one)
 
 
 def test_mathjax_missing_says_how_to_install(monkeypatch, tmp_path):
@@ -79,26 +107,10 @@ def test_notebook_cdn_scripts_are_removed():
         "<p>keep</p><script>keep()</script>")
 
 
-def _build_with_page(tmp_path: Path, body: str):
-    """Build a one-page site with the book's real config and hooks."""
-    docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
-    (docs / "index.md").write_text(textwrap.dedent(body), encoding="utf-8")
-    config = load_config(str(ROOT / "mkdocs.yml"), strict=True,
-                         docs_dir=str(docs), site_dir=str(tmp_path / "site"),
-                         nav=["index.md"])
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    return tmp_path / "site"
-
-
-def test_build_rejects_a_page_showing_a_figure_nobody_makes(tmp_path,
+def test_build_rejects_a_page_showing_a_figure_nobody_makes(build_page, tmp_path,
                                                              caplog):
     with pytest.raises(Abort):
-        _build_with_page(tmp_path, """\
+        build_page(tmp_path, """\
             # Title
 
             Some text.
@@ -108,8 +120,8 @@ def test_build_rejects_a_page_showing_a_figure_nobody_makes(tmp_path,
             "by no snippet") in caplog.text
 
 
-def test_build_injects_values_and_publishes_figures(tmp_path):
-    site = _build_with_page(tmp_path, """\
+def test_build_injects_values_and_publishes_figures(build_page, tmp_path):
+    site = build_page(tmp_path, """\
         # Title
 
         Loss: {{ ch01/s07_quadratic_tape.final_loss:.4f }}.

@@ -5,7 +5,10 @@ import ast
 import nbformat
 import pytest
 
-from conftest import SNIPPETS
+from scripts import figures
+
+SNIPPETS = figures.discover()
+
 from scripts import notebooks
 
 PRACTICE = [s for s in SNIPPETS if s.practice]

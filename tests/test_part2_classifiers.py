@@ -1,4 +1,4 @@
-"""Part II, sections 20-6 to 20-9: the classifiers the pages describe.
+"""Part II, section II-6 to II-9: the classifiers the pages describe.
 
 Each training run happens once per session (the snippets cache their
 training function), so these checks reuse the models the pages quote.
@@ -10,18 +10,18 @@ import io
 import numpy as np
 import pytest
 
-from snippets.ch20 import s06_mnist_quickstart as s06
-from snippets.ch20 import s07_fashion_mnist as s07
-from snippets.ch20 import s08_pima_diabetes as s08
-from snippets.ch20 import s09_ml_vs_dl as s09
+from snippets.part2 import s06_mnist_quickstart as s06
+from snippets.part2 import s07_fashion_mnist as s07
+from snippets.part2 import s08_pima_diabetes as s08
+from snippets.part2 import s09_ml_vs_dl as s09
 
 UPPER_BODY = {"T-shirt/top", "Pullover", "Coat", "Shirt"}
 
 
-# 20-6 MNIST quickstart ---------------------------------------------------
+# II-6 MNIST quickstart ---------------------------------------------------
 
 def test_s06_quickstart_learns_digits(snippet_result):
-    result = snippet_result("ch20/s06_mnist_quickstart")
+    result = snippet_result("part2/s06_mnist_quickstart")
     assert (result.num_train, result.num_test) == (10_000, 10_000)
     assert result.num_params == 784 * 128 + 128 + 128 * 10 + 10
     # The page: an untrained model scores about ln 10.
@@ -34,8 +34,8 @@ def test_s06_quickstart_learns_digits(snippet_result):
 
 
 def test_s06_plot_reuses_the_trained_model(snippet_result):
-    snippet_result("ch20/s06_mnist_quickstart")
-    plotted = snippet_result("ch20/s06_plot_mnist_predictions")
+    snippet_result("part2/s06_mnist_quickstart")
+    plotted = snippet_result("part2/s06_plot_mnist_predictions")
     assert s06.train_quickstart() is s06.train_quickstart()
     model, _, _ = s06.train_quickstart()
     _, _, x_test, y_test = s06.mnist_arrays()
@@ -53,7 +53,7 @@ def test_s06_normalisation_maps_pixels_to_unit_interval():
     assert 0.0 <= x_test.min() and x_test.max() <= 1.0
 
 
-# 20-7 Fashion-MNIST ------------------------------------------------------
+# II-7 Fashion-MNIST ------------------------------------------------------
 
 def test_confusion_matrix_counts_pairs():
     rng = np.random.default_rng(0)
@@ -65,7 +65,7 @@ def test_confusion_matrix_counts_pairs():
 
 
 def test_s07_fashion_results_match_the_prose(snippet_result):
-    result = snippet_result("ch20/s07_fashion_mnist")
+    result = snippet_result("part2/s07_fashion_mnist")
     assert 0.75 < result.test_accuracy < 0.90
     # "the test accuracy is below the training accuracy"
     assert result.train_accuracy > result.test_accuracy
@@ -82,10 +82,10 @@ def test_s07_fashion_results_match_the_prose(snippet_result):
 
 
 def test_s07_figures_share_one_run(snippet_result):
-    result = snippet_result("ch20/s07_fashion_mnist")
-    confusion = snippet_result("ch20/s07_plot_fashion_confusion")
-    pair = snippet_result("ch20/s07_plot_fashion_predictions")
-    samples = snippet_result("ch20/s07_plot_fashion_samples")
+    result = snippet_result("part2/s07_fashion_mnist")
+    confusion = snippet_result("part2/s07_plot_fashion_confusion")
+    pair = snippet_result("part2/s07_plot_fashion_predictions")
+    samples = snippet_result("part2/s07_plot_fashion_samples")
     assert confusion["correct"] == np.trace(np.array(result.confusion))
     assert samples["first_class"] == "Ankle boot"
     probabilities = s07.test_probabilities()
@@ -94,7 +94,7 @@ def test_s07_figures_share_one_run(snippet_result):
     assert pair["conf0"] == pytest.approx(float(probabilities[0].max()))
 
 
-# 20-8 Pima diabetes ------------------------------------------------------
+# II-8 Pima diabetes ------------------------------------------------------
 
 def test_s08_split_is_stratified_and_disjoint():
     X, y = s08.load_pima()
@@ -135,7 +135,7 @@ def test_printdot_prints_one_dot_per_epoch():
 
 
 def test_s08_early_stopping_as_quoted(snippet_result):
-    result = snippet_result("ch20/s08_pima_diabetes")
+    result = snippet_result("part2/s08_pima_diabetes")
     model, history, early_stop = s08.train_pima()
     val_loss = history.history["val_loss"]
     assert result.epochs_run == result.stopped_epoch == len(val_loss)
@@ -153,8 +153,8 @@ def test_s08_early_stopping_as_quoted(snippet_result):
 
 
 def test_s08_history_plot_reading(snippet_result):
-    snippet_result("ch20/s08_pima_diabetes")
-    plotted = snippet_result("ch20/s08_plot_pima_history")
+    snippet_result("part2/s08_pima_diabetes")
+    plotted = snippet_result("part2/s08_plot_pima_history")
     _, history, _ = s08.train_pima()
     logs = history.history
     best = plotted["best_epoch"]
@@ -178,7 +178,7 @@ def test_s08_model_diagram_is_stable(tmp_path):
         assert name in svg
 
 
-# 20-9 ML vs DL -----------------------------------------------------------
+# II-9 ML vs DL -----------------------------------------------------------
 
 def test_logistic_regression_is_the_maximum_likelihood_fit():
     data = s08.pima_splits()
@@ -217,8 +217,8 @@ def test_impute_zeros_uses_training_medians():
 
 
 def test_s09_comparison_supports_the_prose(snippet_result):
-    pima = snippet_result("ch20/s08_pima_diabetes")
-    result = snippet_result("ch20/s09_ml_vs_dl")
+    pima = snippet_result("part2/s08_pima_diabetes")
+    result = snippet_result("part2/s09_ml_vs_dl")
     assert result.network_accuracy == pytest.approx(
         pima.test_accuracy, abs=1e-6)
     two_se = 2 * result.standard_error

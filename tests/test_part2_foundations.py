@@ -5,7 +5,7 @@ import pytest
 
 
 def test_s01_tape_gradients_equal_the_formula(snippet_result):
-    result = snippet_result("ch20/s01_autodiff")
+    result = snippet_result("part2/s01_autodiff")
     # dE/da = 2 mean(e x), dE/db = 2 mean(e), at every one of 200 epochs.
     assert result.max_grad_error < 1e-5
     assert len(result.mse_history) == 200
@@ -15,13 +15,13 @@ def test_s01_tape_gradients_equal_the_formula(snippet_result):
 
 
 def test_s01_plot_uses_the_same_fit(snippet_result):
-    fit = snippet_result("ch20/s01_autodiff")
-    plotted = snippet_result("ch20/s01_plot_autodiff")
+    fit = snippet_result("part2/s01_autodiff")
+    plotted = snippet_result("part2/s01_plot_autodiff")
     assert plotted.mse_history == fit.mse_history
 
 
 def test_s02_hand_backprop_equals_the_tape(snippet_result):
-    result = snippet_result("ch20/s02_backprop")
+    result = snippet_result("part2/s02_backprop")
     for name in ["W1", "b1", "W2", "b2"]:
         assert getattr(result, f"max_diff_{name}") < 1e-12, name
     assert result.sgd_steps_per_epoch == 7  # ceil(100 / 16)
@@ -31,7 +31,7 @@ def test_s02_hand_backprop_equals_the_tape(snippet_result):
 def test_s02_memoryless_update_is_plain_descent_with_a_larger_step():
     import numpy as np
 
-    from snippets.ch20.s02_momentum import (LR, W0, gradient_descent,
+    from snippets.part2.s02_momentum import (LR, W0, gradient_descent,
                                             memoryless_descent)
 
     for m in [0.1, 0.9]:
@@ -42,7 +42,7 @@ def test_s02_memoryless_update_is_plain_descent_with_a_larger_step():
 
 
 def test_s02_momentum_loops_match_keras_and_beat_no_memory(snippet_result):
-    race = snippet_result("ch20/s02_momentum")
+    race = snippet_result("part2/s02_momentum")
     assert race.keras_max_diff < 1e-12
     # Memory matters at m = 0.9, and Nesterov is fastest on this valley.
     assert (race.steps_nesterov_09 < race.steps_momentum_09
@@ -54,13 +54,13 @@ def test_s02_momentum_loops_match_keras_and_beat_no_memory(snippet_result):
 
 
 def test_s02_plot_uses_the_same_race(snippet_result):
-    race = snippet_result("ch20/s02_momentum")
-    plotted = snippet_result("ch20/s02_plot_momentum")
+    race = snippet_result("part2/s02_momentum")
+    plotted = snippet_result("part2/s02_plot_momentum")
     assert plotted.steps_momentum_09 == race.steps_momentum_09
 
 
 def test_s03_run_shows_under_and_over_fitting_and_dropout(snippet_result):
-    run = snippet_result("ch20/s03_plot_fitting")
+    run = snippet_result("part2/s03_plot_fitting")
     assert (run.n_train, run.n_val) == (30, 20)
     noise = run.noise_mse
     # The line under-fits: both losses stay well above the noise level.
@@ -80,7 +80,7 @@ def test_s03_run_shows_under_and_over_fitting_and_dropout(snippet_result):
 def test_s04_tape_derivatives_match_the_textbook_formulas():
     import numpy as np
 
-    from snippets.ch20.s04_plot_activations import (ACTIVATIONS,
+    from snippets.part2.s04_plot_activations import (ACTIVATIONS,
                                                     value_and_derivative)
 
     x = np.linspace(-4, 4, 81).astype("float32")
@@ -100,7 +100,7 @@ def test_s04_tape_derivatives_match_the_textbook_formulas():
 def test_s04_hard_sigmoid_is_the_keras3_formula(snippet_result):
     import numpy as np
 
-    from snippets.ch20.s04_plot_activations import (ACTIVATIONS,
+    from snippets.part2.s04_plot_activations import (ACTIVATIONS,
                                                     value_and_derivative)
 
     x = np.linspace(-4, 4, 161).astype("float32")
@@ -109,14 +109,14 @@ def test_s04_hard_sigmoid_is_the_keras3_formula(snippet_result):
     assert not np.allclose(y, np.clip(0.2 * x + 0.5, 0, 1), atol=1e-3)
     inside = np.abs(x) < 2.9
     assert np.allclose(dy[inside], 1 / 6)
-    values = snippet_result("ch20/s04_plot_activations")
+    values = snippet_result("part2/s04_plot_activations")
     assert values["hard_sigmoid_d0"] == pytest.approx(1 / 6)
     assert values["sigmoid_d0"] == pytest.approx(0.25)
     assert values["relu_d0"] == 0.0
 
 
 def test_s05_hand_losses_equal_keras(snippet_result):
-    values = snippet_result("ch20/s05_losses")
+    values = snippet_result("part2/s05_losses")
     assert values["max_diff"] < 1e-5
     for name in ["binary", "categorical", "sparse"]:
         # from probabilities and from logits: the same loss

@@ -120,12 +120,10 @@ def test_instant_navigation_typesets_math(browser, served_site):
         came_from = target
 
 
-def test_checks_catch_a_broken_page(browser, tmp_path):
+def test_checks_catch_a_broken_page(browser, build_page, tmp_path):
     """A page with broken math, a missing image and a script from another
     host fails the browser checks and the link check, each by name."""
-    from test_build_checks import _build_with_page
-
-    site = _build_with_page(tmp_path, r"""
+    site = build_page(tmp_path, r"""
         # Broken on purpose
 
         Broken math: \(\frac{1}{\) and \(x^{2}}\).
@@ -150,15 +148,13 @@ def test_checks_catch_a_broken_page(browser, tmp_path):
                for p in problems), problems
 
 
-def test_offline_build_opens_from_the_file_system(browser, tmp_path,
+def test_offline_build_opens_from_the_file_system(browser, build_page, tmp_path,
                                                   monkeypatch):
     """BOOK_OFFLINE=true builds a site that works from file://: math with
     its fonts, search (through the local Web-Worker shim), the palette,
     and nothing fetched from any host."""
-    from test_build_checks import _build_with_page
-
     monkeypatch.setenv("BOOK_OFFLINE", "true")
-    site = _build_with_page(tmp_path, r"""
+    site = build_page(tmp_path, r"""
         # Offline
 
         Pythagoras: \(a^2 + b^2 = c^2\), and a word to find: zebra.

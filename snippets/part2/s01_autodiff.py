@@ -3,7 +3,7 @@
 The linear model of the notes (MSE, lr 0.05, 200 epochs); the tape's
 gradients are compared with the hand-derived formula at every epoch.
 
-Section: 20-1 Automatic differentiation
+Section: II-1 Automatic differentiation
 """
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -1,6 +1,6 @@
 """Draw the line fit of Part II, page 1: MSE per epoch and the path of (a, b).
 
-Section: 20-1 Automatic differentiation
+Section: II-1 Automatic differentiation
 Figure: s01_plot_autodiff.svg
 """
 from pathlib import Path
@@ -9,7 +9,7 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.ch20.s01_autodiff import (SEED, TRUE_A, TRUE_B,
+from snippets.part2.s01_autodiff import (SEED, TRUE_A, TRUE_B,
                                         make_line_data, train_line)
 from snippets.common.plotting import save_or_show
 

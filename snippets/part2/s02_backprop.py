@@ -3,7 +3,7 @@
 A two-layer network's gradients by the chain rule, and mini-batch SGD
 in five steps.
 
-Section: 20-2 Backpropagation and the chain rule
+Section: II-2 Backpropagation and the chain rule
 """
 import math
 from dataclasses import dataclass

@@ -3,7 +3,7 @@
 Gradient descent with and without momentum on a narrow valley, checked
 against keras.optimizers.SGD.
 
-Section: 20-2 Backpropagation and the chain rule
+Section: II-2 Backpropagation and the chain rule
 """
 from dataclasses import dataclass, field
 from pathlib import Path

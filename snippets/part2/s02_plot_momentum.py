@@ -1,6 +1,6 @@
 """Draw the momentum race of Part II, page 2: paths and loss per step.
 
-Section: 20-2 Backpropagation and the chain rule
+Section: II-2 Backpropagation and the chain rule
 Figure: s02_plot_momentum.svg
 """
 from pathlib import Path
@@ -8,8 +8,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.ch20.s02_momentum import CURVATURE, loss_and_gradient
-from snippets.ch20.s02_momentum import main as race
+from snippets.part2.s02_momentum import CURVATURE, loss_and_gradient
+from snippets.part2.s02_momentum import main as race
 from snippets.common.plotting import save_or_show
 
 STYLE = {  # name: (label, colour)

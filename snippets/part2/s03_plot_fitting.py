@@ -2,7 +2,7 @@
 
 Training vs validation loss of three small models on a noisy sine.
 
-Section: 20-3 The vocabulary of training
+Section: II-3 The vocabulary of training
 Figure: s03_plot_fitting_curves.svg, s03_plot_fitting_fits.svg
 """
 from dataclasses import dataclass, field

@@ -2,7 +2,7 @@
 
 Eleven activations from keras.activations, and hard_sigmoid then/now.
 
-Section: 20-4 Activation functions
+Section: II-4 Activation functions
 Figure: s04_plot_activations.svg
 """
 from pathlib import Path

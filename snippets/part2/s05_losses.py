@@ -3,7 +3,7 @@
 Binary, categorical (one-hot) and sparse categorical
 (integer labels), each from probabilities and from logits.
 
-Section: 20-5 Loss functions for classification
+Section: II-5 Loss functions for classification
 """
 from pathlib import Path
 

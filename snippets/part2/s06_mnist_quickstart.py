@@ -1,6 +1,6 @@
 """Train the TensorFlow beginner quickstart model on an MNIST subset.
 
-Section: 20-6 MNIST quickstart
+Section: II-6 MNIST quickstart
 """
 import functools
 from dataclasses import dataclass

@@ -1,6 +1,6 @@
 """Draw test digits with the quickstart model's predicted labels.
 
-Section: 20-6 MNIST quickstart
+Section: II-6 MNIST quickstart
 Figure: s06_plot_mnist_predictions.svg
 """
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 import keras
 import matplotlib.pyplot as plt
 
-from snippets.ch20.s06_mnist_quickstart import (SEED, mnist_arrays,
+from snippets.part2.s06_mnist_quickstart import (SEED, mnist_arrays,
                                                 train_quickstart)
 from snippets.common.plotting import save_or_show
 

@@ -1,6 +1,6 @@
 """Classify Fashion-MNIST clothing images with a small dense network.
 
-Section: 20-7 Fashion-MNIST classification
+Section: II-7 Fashion-MNIST classification
 """
 import functools
 from dataclasses import dataclass

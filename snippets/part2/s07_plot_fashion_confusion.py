@@ -1,6 +1,6 @@
 """Draw the confusion matrix of the Fashion-MNIST model on the test set.
 
-Section: 20-7 Fashion-MNIST classification
+Section: II-7 Fashion-MNIST classification
 Figure: s07_plot_fashion_confusion.svg
 """
 from pathlib import Path
@@ -9,7 +9,7 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.ch20.s07_fashion_mnist import (CLASS_NAMES, SEED,
+from snippets.part2.s07_fashion_mnist import (CLASS_NAMES, SEED,
                                              confusion_matrix,
                                              fashion_arrays,
                                              test_probabilities)

@@ -1,6 +1,6 @@
 """Draw Fashion-MNIST test images beside the model's confidence bars.
 
-Section: 20-7 Fashion-MNIST classification
+Section: II-7 Fashion-MNIST classification
 Figure: s07_plot_fashion_pair.svg, s07_plot_fashion_grid.svg
 """
 from pathlib import Path
@@ -9,7 +9,7 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.ch20.s07_fashion_mnist import (CLASS_NAMES, SEED,
+from snippets.part2.s07_fashion_mnist import (CLASS_NAMES, SEED,
                                              fashion_arrays,
                                              test_probabilities)
 from snippets.common.plotting import save_or_show

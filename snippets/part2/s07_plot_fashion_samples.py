@@ -1,13 +1,13 @@
 """Draw the first 25 Fashion-MNIST training images with their classes.
 
-Section: 20-7 Fashion-MNIST classification
+Section: II-7 Fashion-MNIST classification
 Figure: s07_plot_fashion_samples.svg
 """
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 
-from snippets.ch20.s07_fashion_mnist import CLASS_NAMES
+from snippets.part2.s07_fashion_mnist import CLASS_NAMES
 from snippets.common.datasets import load_fashion_mnist
 from snippets.common.plotting import save_or_show
 

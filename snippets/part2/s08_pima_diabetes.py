@@ -1,6 +1,6 @@
 """Train a small dense network to predict diabetes from the Pima table.
 
-Section: 20-8 Pima diabetes binary classifier
+Section: II-8 Pima diabetes binary classifier
 """
 import functools
 from dataclasses import dataclass

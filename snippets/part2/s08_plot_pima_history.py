@@ -1,6 +1,6 @@
 """Draw the Pima run's loss and accuracy, training vs validation.
 
-Section: 20-8 Pima diabetes binary classifier
+Section: II-8 Pima diabetes binary classifier
 Figure: s08_plot_pima_history.svg
 """
 from pathlib import Path
@@ -9,7 +9,7 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.ch20.s08_pima_diabetes import SEED, train_pima
+from snippets.part2.s08_pima_diabetes import SEED, train_pima
 from snippets.common.plotting import save_or_show
 
 

@@ -1,13 +1,13 @@
 """Draw the Pima network as a layer diagram (plot_model's picture).
 
-Section: 20-8 Pima diabetes binary classifier
+Section: II-8 Pima diabetes binary classifier
 Figure: s08_plot_pima_model.svg
 """
 from pathlib import Path
 
 import keras
 
-from snippets.ch20.s08_pima_diabetes import SEED, build_pima_model
+from snippets.part2.s08_pima_diabetes import SEED, build_pima_model
 from snippets.common.model_diagram import save_model_diagram
 
 

@@ -1,6 +1,6 @@
 """Logistic regression vs a small network on the same Pima split.
 
-Section: 20-9 ML vs DL and feature engineering
+Section: II-9 ML vs DL and feature engineering
 """
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 import keras
 import numpy as np
 
-from snippets.ch20.s08_pima_diabetes import (FEATURE_NAMES, SEED,
+from snippets.part2.s08_pima_diabetes import (FEATURE_NAMES, SEED,
                                              MinMaxScaler, pima_splits,
                                              split_pima, train_pima)
 from snippets.common.datasets import load_pima
@@ -22,7 +22,7 @@ NUM_SPLITS = 20  # re-splits used to measure how noisy one split is
 
 @dataclass
 class Comparison:
-    """Test accuracies on the 154 test rows of section 20-8's split."""
+    """Test accuracies on the 154 test rows of section II-8's split."""
 
     num_test: int
     logreg_accuracy: float
@@ -90,7 +90,7 @@ def logreg_accuracy_on_split(X, y, seed, engineer=False):
 
 
 def main(out_dir: Path | None = None) -> Comparison:
-    """Both models on section 20-8's split, plus the split-to-split noise
+    """Both models on section II-8's split, plus the split-to-split noise
     of the logistic regression."""
     keras.utils.set_random_seed(SEED)
     X, y = load_pima()
