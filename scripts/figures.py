@@ -191,8 +191,9 @@ def load_module(snippet: Snippet):
 
 
 def _call_main(module, work: Path):
-    """Call ``main()`` with Matplotlib's ``show`` switched off; return what
-    it returned and the figures it left open, in the order drawn.
+    """Call ``main()`` in `work` as working directory, with Matplotlib's
+    ``show`` switched off; return what it returned and the figures it
+    left open, in the order drawn.
 
     A snippet written before this contract still takes ``main(out_dir)``
     and saves its own figures there; it is called that way until every
@@ -201,11 +202,14 @@ def _call_main(module, work: Path):
     matplotlib.rcParams.update(SVG_RC)
     plt.close("all")
     show, plt.show = plt.show, lambda *args, **kwargs: None
+    cwd = os.getcwd()
+    os.chdir(work)
     try:
         if inspect.signature(module.main).parameters:
             return module.main(work), []
         result = module.main()
     finally:
+        os.chdir(cwd)
         plt.show = show
     return result, [plt.figure(n) for n in plt.get_fignums()]
 
@@ -213,10 +217,12 @@ def _call_main(module, work: Path):
 def run_in_process(snippet: Snippet):
     """Import the snippet, run ``main()`` and fill its cache dir.
 
-    Every figure ``main()`` leaves open is saved as SVG under the names
-    the header's ``Figure:`` line gives, in the order they were drawn.
-    Returns what ``main()`` returned. Raises SnippetError naming the file
-    and line when the snippet raises or draws other figures than it names.
+    The header's ``Figure:`` names are the snippet's figures. A name the
+    snippet wrote itself into its working directory (a Graphviz model
+    diagram, say) is kept as written; the other names go, in order, to
+    the Matplotlib figures ``main()`` left open, saved as SVG. Returns
+    what ``main()`` returned. Raises SnippetError naming the file and
+    line when the snippet raises or draws other figures than it names.
     """
     final = snippet.run_dir
     work = final.with_name(final.name + ".tmp")
@@ -226,17 +232,20 @@ def run_in_process(snippet: Snippet):
         module = load_module(snippet)
         result, open_figures = _call_main(module, work)
     except Exception as exc:
+        plt.close("all")
         shutil.rmtree(work, ignore_errors=True)
         raise SnippetError(
             f"{error_location(exc, snippet)}: {type(exc).__name__}: {exc}"
         ) from exc
-    if open_figures and len(open_figures) != len(snippet.figures):
+    to_draw = [name for name in snippet.figures
+               if not (work / name).exists()]
+    if open_figures and len(open_figures) != len(to_draw):
         plt.close("all")
         shutil.rmtree(work, ignore_errors=True)
         raise SnippetError(
-            f"{rel(snippet.path)}:1: header names {len(snippet.figures)} "
-            f"figure(s) but main() drew {len(open_figures)}")
-    for fig, name in zip(open_figures, snippet.figures):
+            f"{rel(snippet.path)}:1: header names {len(to_draw)} "
+            f"figure(s) to draw but main() drew {len(open_figures)}")
+    for fig, name in zip(open_figures, to_draw):
         fig.savefig(work / name, format="svg", metadata={"Date": None},
                     bbox_inches="tight")
     plt.close("all")

@@ -83,11 +83,25 @@ def test_runner_saves_the_figures_main_leaves_open(monkeypatch, tmp_path):
     assert "first" in (snippet.run_dir / "s07_a.svg").read_text()
     assert "second" in (snippet.run_dir / "s07_b.svg").read_text()
     assert not plt.get_fignums()
+
+    def main_writing_a_file():
+        Path("s07_diagram.svg").write_text("<svg/>")  # in its working dir
+        plt.figure()
+
+    monkeypatch.setattr(figures, "load_module", lambda snippet:
+                        types.SimpleNamespace(main=main_writing_a_file))
+    both = figures.Snippet(SNIPPETS / "ch01" / "s07_plot_tape.py", "x",
+                           {"Figure": "s07_diagram.svg, s07_drawn.svg"})
+    figures.run_in_process(both)
+    assert (both.run_dir / "s07_diagram.svg").read_text() == "<svg/>"
+    assert (both.run_dir / "s07_drawn.svg").stat().st_size > 1000
+    monkeypatch.setattr(figures, "load_module",
+                        lambda snippet: types.SimpleNamespace(main=main))
     one = figures.Snippet(SNIPPETS / "ch01" / "s07_plot_tape.py", "x",
                           {"Figure": "s07_a.svg"})
     with pytest.raises(figures.SnippetError,
                        match=r"snippets/ch01/s07_plot_tape\.py:1: header "
-                             r"names 1 figure\(s\) but main\(\) drew 2"):
+                             r"names 1 figure\(s\) to draw but main\(\) drew 2"):
         figures.run_in_process(one)
 
 
