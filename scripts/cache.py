@@ -111,6 +111,10 @@ class Entry:
     def exists(self) -> bool:
         return (self.dir / MARKER).exists()
 
+    def drop(self) -> None:
+        """Forget the entry (the next generation step remakes it)."""
+        shutil.rmtree(self.dir, ignore_errors=True)
+
     @property
     def meta(self) -> dict:
         return json.loads((self.dir / MARKER).read_text(encoding="utf-8"))

@@ -40,7 +40,7 @@ def generate(force: bool = False, with_notebooks: bool = True,
         if force or not notebooks.practice_entry(snippet).exists():
             t0 = time.perf_counter()
             if force:
-                _drop(notebooks.practice_entry(snippet))
+                notebooks.practice_entry(snippet).drop()
             notebooks.ensure_practice(snippet)
             counts["practice"] += 1
             log(f"practice notebook {rel(snippet.path)} "
@@ -49,18 +49,12 @@ def generate(force: bool = False, with_notebooks: bool = True,
         if force or not page.entry().exists():
             t0 = time.perf_counter()
             if force:
-                _drop(page.entry())
+                page.entry().drop()
             pagebook.ensure_page(page, results_of)
             counts["pages"] += 1
             log(f"page notebook {rel(page.path)} "
                 f"({time.perf_counter() - t0:.1f} s)")
     return counts
-
-
-def _drop(entry) -> None:
-    import shutil
-
-    shutil.rmtree(entry.dir, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,7 +34,7 @@ from scripts.snippet import find  # noqa: E402
 # site (their generation step finds the cache filled, so on an empty
 # cache each snippet runs once per session, not twice).
 BUDGET_MODULES = ("test_budget.py",)
-SITE_BUILDING_MODULES = ("test_mkdocs_hooks.py", "test_zensical.py")
+SITE_BUILDING_MODULES = ("test_mkdocs_hooks.py", "test_stage.py")
 
 
 def _order(item) -> int:
