@@ -27,7 +27,11 @@ def results_of(snippet_id: str) -> dict:
 
 def generate(force: bool = False, with_notebooks: bool = True,
              log=print) -> dict:
-    """Bring every entry up to date; return counts of what ran."""
+    """Bring every entry up to date; return counts of what ran.
+
+    A failing notebook does not stop the others; SnippetError lists
+    every failure at the end (a failing snippet run stops at once, as
+    the notebooks need its results)."""
     snippets = discover()
     t0 = time.perf_counter()
     ran = runner.ensure_runs(snippets, force=force)
@@ -36,24 +40,29 @@ def generate(force: bool = False, with_notebooks: bool = True,
     counts = {"snippets": len(ran), "practice": 0, "pages": 0}
     if not with_notebooks:
         return counts
-    for snippet in [s for s in snippets if s.practice]:
-        if force or not notebooks.practice_entry(snippet).exists():
-            t0 = time.perf_counter()
-            if force:
-                notebooks.practice_entry(snippet).drop()
-            notebooks.ensure_practice(snippet)
-            counts["practice"] += 1
-            log(f"practice notebook {rel(snippet.path)} "
-                f"({time.perf_counter() - t0:.1f} s)")
-    for page in pagebook.pages_with_code():
-        if force or not page.entry().exists():
-            t0 = time.perf_counter()
-            if force:
-                page.entry().drop()
-            pagebook.ensure_page(page, results_of)
-            counts["pages"] += 1
-            log(f"page notebook {rel(page.path)} "
-                f"({time.perf_counter() - t0:.1f} s)")
+    jobs = [("practice", notebooks.practice_entry(s), rel(s.path),
+             lambda s=s: notebooks.ensure_practice(s))
+            for s in snippets if s.practice]
+    jobs += [("pages", page.entry(), rel(page.path),
+              lambda page=page: pagebook.ensure_page(page, results_of))
+             for page in pagebook.pages_with_code()]
+    failures = []
+    for kind, entry, where, make in jobs:
+        if entry.exists() and not force:
+            continue
+        entry.drop()
+        t0 = time.perf_counter()
+        try:
+            make()
+        except SnippetError as exc:
+            failures.append(str(exc))
+            log(f"FAILED {where}: {str(exc).splitlines()[0]}")
+            continue
+        counts[kind] += 1
+        log(f"notebook of {where} ({time.perf_counter() - t0:.1f} s)")
+    if failures:
+        raise SnippetError(f"{len(failures)} notebook(s) failed:\n"
+                           + "\n".join(failures))
     return counts
 
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from scripts.cache import BOOK_PACKAGES, _module_file
 from scripts.paths import rel
+from scripts.snippet import SnippetError
 
 
-class InlineError(RuntimeError):
+class InlineError(SnippetError):
     """An import of book code that cannot be inlined."""
 
 
