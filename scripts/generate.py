@@ -56,7 +56,7 @@ def generate(force: bool = False, with_notebooks: bool = True,
             make()
         except SnippetError as exc:
             failures.append(str(exc))
-            log(f"FAILED {where}: {str(exc).splitlines()[0]}")
+            log(f"FAILED {str(exc).splitlines()[0]}")
             continue
         counts[kind] += 1
         log(f"notebook of {where} ({time.perf_counter() - t0:.1f} s)")

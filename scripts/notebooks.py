@@ -35,6 +35,7 @@ SECTION_MARKER = re.compile(
 RUNTIME_LOG = re.compile(
     r"^([IWEF]\d{4} [\d:.]+ +\d+ \S+:\d+\]|WARNING: All log messages "
     r"before absl::InitializeLog\(\)|\s*$)")
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours in kernel tracebacks
 BLOCKER = textwrap.dedent('''\
     """Downloads run without the book: its own packages are not there."""
     import sys
@@ -102,8 +103,9 @@ def execute(nb: nbformat.NotebookNode, where: str) -> None:
         try:
             client.execute(env=env)
         except CellExecutionError as exc:
+            plain = ANSI.sub("", str(exc))
             raise NotebookError(
-                f"{where}: its notebook failed:\n{exc}") from exc
+                f"{where}: its notebook failed:\n{plain}") from exc
     drop_runtime_logs(nb)
 
 

@@ -4,7 +4,8 @@ naming file and line, when something was not generated."""
 import pytest
 from mkdocs.exceptions import Abort
 
-from scripts import mathjax, mkdocs_hooks, paths
+from scripts import mathjax, mkdocs_hooks, paths, runner
+from scripts.snippet import find
 
 
 def test_mathjax_missing_says_how_to_install(monkeypatch, tmp_path):
@@ -71,10 +72,12 @@ def test_build_rejects_a_page_showing_a_figure_nobody_makes(
             "by no snippet") in caplog.text
 
 
-def test_build_publishes_values_figures_and_downloads(generated, build_page,
-                                                      tmp_path):
-    """From the generated cache: values, a figure, and a page with code
-    gets its .ipynb and .py beside it, linked from a banner."""
+def test_build_publishes_values_and_figures(build_page, tmp_path):
+    """From the generated cache (the two snippets' runs): the value is
+    injected, the figure published, and a page without code has no
+    download banner."""
+    runner.ensure_runs([find("ch01/s07_quadratic_tape"),
+                        find("ch01/s07_plot_tape")])
     site = build_page(tmp_path, """\
         # Title
 
