@@ -67,14 +67,14 @@ def table(budget: Budget) -> str:
 
 def main() -> int:
     budget = measure()
-    print(table(budget))
+    print(table(budget) + "\n")
     problems = budget.over()
     if budget.missing:
         problems.append(f"no cold time recorded for {len(budget.missing)} "
                         f"snippet(s) ({', '.join(budget.missing)}): run "
                         "`make generate` first")
     for problem in problems:
-        print(f"over budget or unmeasured: {problem}", file=sys.stderr)
+        print(f"over budget or unmeasured: {problem}")
     return 1 if problems else 0
 
 

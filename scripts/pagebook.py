@@ -17,8 +17,8 @@ rewrites, which make the page's code one program a reader can run:
   later includes of the same snippet are shown as Markdown code (the
   ``file:section`` text, dedented, as pymdownx.snippets shows it);
 * every other fence (``sh``, ``text``, ``py title=…``) stays Markdown;
-* ``\\( … \\)`` and ``\\[ … \\]`` math become ``$ … $`` and ``$$ … $$``,
-  which notebook viewers typeset.
+* ``\\( … \\)`` and ``\\[ … \\]`` math become ``$ … $`` and
+  ``$$ … $$``, which notebook viewers typeset.
 
 The notebook is executed like every download (scripts/notebooks.py); the
 ``.py`` is the same notebook in jupytext's percent format. Both are cached

@@ -12,7 +12,8 @@ import posixpath
 import re
 
 VALUE = re.compile(
-    r"\{\{\s*(?P<id>(?:ch\d\d|part\d)/\w+)\.(?P<key>\w+)(?::(?P<spec>[^}\s]+))?\s*\}\}")
+    r"\{\{\s*(?P<id>(?:ch\d\d|part\d)/\w+)\.(?P<key>\w+)"
+    r"(?::(?P<spec>[^}\s]+))?\s*\}\}")
 FIGURE_LINK = re.compile(r"\]\((?P<target>[^)\s]*figures/[^)\s#]+)")
 
 

@@ -150,7 +150,7 @@ def run_in_process(snippet: Snippet):
                 raise SnippetError(
                     f"{error_location(exc, snippet)}: "
                     f"{type(exc).__name__}: {exc}") from exc
-            meta["seconds"] = round(time.perf_counter() - start, 2)
+            meta["seconds"] = round(time.perf_counter() - start, 3)
             _save_figures(snippet, work, open_figures)
         finally:
             plt.close("all")

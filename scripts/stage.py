@@ -10,7 +10,9 @@ figures, the pages' and practice files' downloads and MathJax; each
 practice notebook becomes a Markdown page (its cells, with their printed
 output and figures). ``OUT/mkdocs.yml`` is the book's configuration with
 ``docs_dir`` pointing there and the practice pages' nav entries ending
-in ``.md``. Everything must have been generated (``make generate``).
+in ``.md``; ``OUT/snippets`` holds the included sources. Run the
+generator from OUT. Everything must have been generated (``make
+generate``).
 """
 
 import argparse
@@ -127,7 +129,13 @@ def stage(out: Path) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for old, new in nav_renames.items():
         config = config.replace(old, new)
-    config = f"docs_dir: {docs.resolve()}\n" + config
+    # Relative paths: Zensical 0.0.73 panics on an absolute docs_dir.
+    # Includes (--8<--) are read from snippets/ beside the config, as in
+    # the repository; run the generator from `out`.
+    shutil.rmtree(out / "snippets", ignore_errors=True)
+    shutil.copytree(ROOT / "snippets", out / "snippets",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    config = "docs_dir: docs\n" + config
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
     return out / "mkdocs.yml"
 

@@ -41,7 +41,8 @@ def _order(item) -> int:
     name = item.path.name
     if name in BUDGET_MODULES:
         return 1
-    if name in SITE_BUILDING_MODULES or item.path.parent.name == "site":
+    if (name in SITE_BUILDING_MODULES or name.startswith("test_site_")
+            or item.path.parent.name == "site"):
         return 2
     return 0
 

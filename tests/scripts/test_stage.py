@@ -1,7 +1,8 @@
 """Staging turns the generated book into plain files any generator can
 build; Zensical (which runs no hooks) builds the book from them."""
 
-import shutil
+import posixpath
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,7 +62,12 @@ def test_zensical_builds_the_staged_book(staged):
     quadratic = (site / "ch01-tensorflow" / "07-quadratic-tape" /
                  "index.html").read_text(encoding="utf-8")
     assert "{{" not in quadratic and "0.6283" in quadratic
-    assert 'href="07-quadratic-tape.ipynb" download' in quadratic
+    downloads = re.findall(r'<a download href="([^"]+)"', quadratic)
+    assert len(downloads) == 2, "the banner links the .ipynb and the .py"
+    for href in downloads:
+        target = posixpath.normpath(posixpath.join(
+            "ch01-tensorflow/07-quadratic-tape", href))
+        assert (site / target).is_file(), f"{href} leads nowhere"
     assert (site / "figures" / "ch01" / "s07_plot_tape_fit.svg").exists()
     assert (site / "assets" / "mathjax" / "tex-chtml.js").exists()
     assert (site / "practice" / "ch01" / "s07_quadratic_tape" /
