@@ -2,27 +2,77 @@
 
 Section: 1-14 Quadratic fit in Keras, Sequential
 Practice: 1-5.이차방정식(keras_1).py
-Figure: s14_plot_sequential_loss.svg
+Figure: s14_keras_sequential_loss.svg
 """
-from pathlib import Path
+
+# %% [markdown]
+# # Practice 1-5: the quadratic fit in Keras, Sequential
+#
+# The data and the three coefficients of practice 1-1, but no variables,
+# tape or update rule written by hand: one `Dense` unit computes
+# $w_1 x^2 + w_2 x + b$ from the features $[x^2, x]$, and `fit` trains it
+# with RMSprop (learning rate 0.05) on mini-batches of 10 rows, for 300
+# epochs.
+
+# %%
+from dataclasses import dataclass, field
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
+import tensorflow as tf
 from keras import layers, optimizers
-
-from snippets.common.data import quadratic_table, shuffled_batches
-from snippets.common.fits import KerasFit
-from snippets.common.plotting import plot_loss_history, save_or_show
 
 SEED = 14
 
 
+@dataclass
+class KerasFit:
+    """Learned y = w1·x² + w2·x + b and the loss (MSE) of every epoch."""
+
+    w1: float
+    w2: float
+    b: float
+    loss_history: list[float]
+    first_layer: str = ""  # type of model.layers[0]
+    first_loss: float = field(init=False)
+    final_loss: float = field(init=False)
+    previous_loss: float = field(init=False)  # the epoch before the last
+    min_loss: float = field(init=False)
+    max_late_loss: float = field(init=False)  # worst of epochs 101-300
+
+    def __post_init__(self):
+        loss = self.loss_history
+        self.first_loss, self.final_loss = loss[0], loss[-1]
+        self.previous_loss, self.min_loss = loss[-2], min(loss)
+        self.max_late_loss = max(loss[100:])
+
+
+# %% [markdown]
+# ## The data
+#
+# A `Dense` layer is linear in its inputs, so it gets two numbers per
+# point, $x^2$ and $x$.
+
+# %%
 # --8<-- [start:data]
-x, y = quadratic_table()            # 100 points, x from -5 to 4.9
+x = np.arange(-5, 5, 0.1)           # 100 points, x from -5 to 4.9
+y = 2 * x * x + 3 * x + 5
 data_x = np.stack([x * x, x]).T     # features: one row [x², x] per point
 # --8<-- [end:data]
 
 
+def shuffled_batches(features, targets, batch_size, seed):
+    """Reshuffle the rows every epoch and cut them into batches."""
+    rows = (features.astype("float32"), targets.astype("float32"))
+    return (tf.data.Dataset.from_tensor_slices(rows)
+            .shuffle(len(targets), seed=seed).batch(batch_size))
+
+
+# %% [markdown]
+# ## The model and its training
+
+# %%
 # --8<-- [start:train]
 def train_sequential(data_x, y, batch_size=10, num_epochs=300):
     """One Dense unit computes w1·x² + w2·x + b; RMSprop moves it."""
@@ -43,7 +93,8 @@ def train_sequential(data_x, y, batch_size=10, num_epochs=300):
 # --8<-- [end:train]
 
 
-def main(out_dir: Path | None = None) -> KerasFit:
+# %%
+def main() -> KerasFit:
     """Train with the course's settings, print the estimate, draw the loss."""
     keras.utils.set_random_seed(SEED)
     fit = train_sequential(data_x, y, batch_size=10, num_epochs=300)
@@ -52,8 +103,13 @@ def main(out_dir: Path | None = None) -> KerasFit:
     print(f"w2 = {fit.w2:.2f}")
     print(f"b = {fit.b:.2f}")
     print(f"final loss = {fit.final_loss:.4f}")
-    fig = plot_loss_history(fit.loss_history)
-    save_or_show(fig, out_dir, "s14_plot_sequential_loss.svg")
+    fig, ax = plt.subplots(figsize=(6, 3.4))
+    ax.semilogy(np.arange(1, len(fit.loss_history) + 1), fit.loss_history,
+                color="#d62728", lw=1)
+    ax.set(title="Loss function", xlabel="epoch",
+           ylabel="MSE loss (log scale)")
+    ax.grid(alpha=0.3, which="both")
+    plt.show()
     return fit
 
 
