@@ -20,14 +20,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-# Internal links are resolved against this stand-in origin.
+# Relative references are resolved against this stand-in origin.
 LOCAL = "http://book.local/"
-SKIPPED_SCHEMES = ("mailto:", "javascript:", "data:", "tel:", "blob:")
-# Attributes that load something into the page (must be served locally)
-# or lead somewhere (may point to other sites).
+SKIPPED_SCHEMES = ("data:", "blob:")
+# What the browser loads with a page (must be served by the site).
 RESOURCE_ATTRS = {("img", "src"), ("script", "src"), ("source", "src"),
                   ("iframe", "src"), ("video", "src"), ("audio", "src")}
-LINK_ATTRS = {("a", "href"), ("link", "href")}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload"}
 
 
@@ -65,14 +63,12 @@ def serve(site_dir: Path):
 
 @dataclass
 class Ref:
-    """One href/src in a page; `loads` when the browser fetches it with
-    the page (images, scripts, stylesheets, icons)."""
+    """One resource a page loads (image, script, stylesheet, icon)."""
 
     tag: str
     attr: str
     value: str
     line: int
-    loads: bool
 
 
 class _Parser(HTMLParser):
@@ -82,13 +78,13 @@ class _Parser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        rel = set((attrs.get("rel") or "").split())
         for attr in ("href", "src"):
-            if (tag, attr) in RESOURCE_ATTRS | LINK_ATTRS and attrs.get(attr):
-                rel = set((attrs.get("rel") or "").split())
-                loads = ((tag, attr) in RESOURCE_ATTRS
-                         or bool(LOADING_RELS & rel))
+            loads = ((tag, attr) in RESOURCE_ATTRS
+                     or (tag, attr) == ("link", "href") and LOADING_RELS & rel)
+            if loads and attrs.get(attr):
                 self.refs.append(Ref(tag, attr, attrs[attr].strip(),
-                                     self.getpos()[0], loads))
+                                     self.getpos()[0]))
 
 
 def _parse(path: Path) -> _Parser:
@@ -121,7 +117,7 @@ def foreign_resources(site_dir: Path) -> dict[str, list[str]]:
     for page in html_pages(site_dir):
         here = urljoin(LOCAL, page_url(page))
         for ref in _parse(site_dir / page).refs:
-            if not ref.loads or ref.value.startswith(SKIPPED_SCHEMES):
+            if ref.value.startswith(SKIPPED_SCHEMES):
                 continue
             url = urljoin(here, ref.value)
             if not url.startswith(ours):
@@ -193,7 +189,8 @@ def check_links(site_dir: Path) -> tuple[list[str], dict[str, set[str]]]:
     for source, entries in report["excluded_map"].items():
         page = Path(source).relative_to(site_dir).as_posix()
         for entry in entries:
-            if entry["url"] not in foreign:
+            if (entry["url"].startswith(("http://", "https://"))
+                    and entry["url"] not in foreign):
                 external.setdefault(entry["url"], set()).add(page)
     return ([problem for *_, problem in sorted(problems)]
             + [problem for found in foreign.values() for problem in found],
