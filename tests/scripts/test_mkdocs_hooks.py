@@ -73,21 +73,20 @@ def test_build_rejects_a_page_showing_a_figure_nobody_makes(
 
 
 def test_build_publishes_values_and_figures(build_page, tmp_path):
-    """From the generated cache (the two snippets' runs): the value is
+    """From the generated cache (the snippet's run): the value is
     injected, the figure published, and a page without code has no
     download banner."""
-    runner.ensure_runs([find("ch01/s07_quadratic_tape"),
-                        find("ch01/s07_plot_tape")])
+    runner.ensure_runs([find("ch01/s07_quadratic_tape")])
     site = build_page(tmp_path, """\
         # Title
 
         Loss: {{ ch01/s07_quadratic_tape.final_loss:.4f }}.
 
-        ![fit](figures/ch01/s07_plot_tape_fit.svg)
+        ![fit](figures/ch01/s07_quadratic_tape_fit.svg)
         """)
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "Loss: 0.628" in html
-    assert (site / "figures" / "ch01" / "s07_plot_tape_fit.svg").stat(
+    assert (site / "figures" / "ch01" / "s07_quadratic_tape_fit.svg").stat(
     ).st_size > 1000
     assert (site / "assets" / "mathjax" / "tex-chtml.js").exists()
     assert "book-downloads" not in html, "no code, no download banner"

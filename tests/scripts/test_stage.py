@@ -41,7 +41,7 @@ def test_staged_docs_hold_what_generation_made(staged):
     assert "(07-quadratic-tape/07-quadratic-tape.ipynb){download}" in page
     assert (docs / "ch01-tensorflow" / "07-quadratic-tape" /
             "07-quadratic-tape.py").exists()
-    assert (docs / "figures" / "ch01" / "s07_plot_tape_fit.svg").exists()
+    assert (docs / "figures" / "ch01" / "s07_quadratic_tape_fit.svg").exists()
     practice = (docs / "practice" / "ch01" / "s07_quadratic_tape.md")
     assert "```text\n" in practice.read_text(), "printed output kept"
     assert (docs / "assets" / "mathjax" / "tex-chtml.js").exists()
@@ -68,7 +68,7 @@ def test_zensical_builds_the_staged_book(staged):
         target = posixpath.normpath(posixpath.join(
             "ch01-tensorflow/07-quadratic-tape", href))
         assert (site / target).is_file(), f"{href} leads nowhere"
-    assert (site / "figures" / "ch01" / "s07_plot_tape_fit.svg").exists()
+    assert (site / "figures" / "ch01" / "s07_quadratic_tape_fit.svg").exists()
     assert (site / "assets" / "mathjax" / "tex-chtml.js").exists()
     assert (site / "practice" / "ch01" / "s07_quadratic_tape" /
             "index.html").exists()
