@@ -1,7 +1,7 @@
 """Time matrix multiplies on the CPU and on any accelerator; plot GFLOP/s.
 
 Section: 1-5 TensorFlow on a GPU
-Figure: s05_plot_matmul_benchmark.svg
+Figure: s05_matmul_benchmark.svg
 """
 import os
 import platform
@@ -11,8 +11,6 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 from matplotlib.ticker import FuncFormatter
 import tensorflow as tf
-
-from snippets.common.plotting import save_or_show
 
 SEED = 5
 SIZES = (256, 512, 1024, 2048, 4096)
@@ -108,16 +106,16 @@ def plot_benchmark(rows):
     return fig
 
 
-def main(out_dir: Path | None = None, sizes=SIZES, min_time=0.2) -> dict:
+def main() -> dict:
     """Benchmark every device found, print a table, draw the figure."""
     tf.keras.utils.set_random_seed(SEED)
-    rows = benchmark_matmul(sizes, min_time=min_time)
+    rows = benchmark_matmul(SIZES)
     print(f"{'device':<48} {'n':>5} {'ms':>9} {'GFLOP/s':>9}")
     for label, n, seconds, gflops in rows:
         print(f"{label[:48]:<48} {n:>5} {seconds * 1e3:>9.2f} "
               f"{gflops:>9.1f}")
-    save_or_show(plot_benchmark(rows), out_dir,
-                 "s05_plot_matmul_benchmark.svg")
+    plot_benchmark(rows)
+    plt.show()
     cpu = [r for r in rows if r[0].startswith("CPU")]
     accel = [r for r in rows if not r[0].startswith("CPU")]
     best_cpu = max(cpu, key=lambda r: r[3])

@@ -1,17 +1,11 @@
 """Plot four keras.optimizers.schedules learning-rate curves.
 
 Section: 1-8 (Stochastic) gradient descent
-Figure: s08_plot_schedules.svg
+Figure: s08_schedules.svg
 """
-from pathlib import Path
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
-
-from snippets.common.plotting import save_or_show
-
-SEED = 8
 
 
 # --8<-- [start:schedules]
@@ -35,9 +29,8 @@ def make_schedules(lr=0.1):
 # --8<-- [end:schedules]
 
 
-def main(out_dir: Path | None = None) -> dict:
+def main() -> dict:
     """Evaluate each schedule at steps 0..1000 and draw the curves."""
-    keras.utils.set_random_seed(SEED)
     steps = np.arange(0, 1001)
     fig, ax = plt.subplots(figsize=(7.5, 3.8))
     styles = ["-", "--", "-", "-", "-"]
@@ -55,7 +48,7 @@ def main(out_dir: Path | None = None) -> dict:
            ylabel="learning rate")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=8)
-    save_or_show(fig, out_dir, "s08_plot_schedules.svg")
+    plt.show()
     return results
 
 

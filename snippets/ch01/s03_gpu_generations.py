@@ -1,18 +1,13 @@
 """Plot peak throughput of NVIDIA's data-centre GPUs, one per generation.
 
 Section: 1-3 NVIDIA GPU architecture
-Figure: s03_plot_gpu_generations.svg
+Figure: s03_gpu_generations.svg
 """
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 import matplotlib.pyplot as plt
-import tensorflow as tf
 
-from snippets.common.plotting import save_or_show
-
-SEED = 3
 WIKI = "https://en.wikipedia.org/wiki/"
 
 
@@ -85,11 +80,10 @@ def plot_generations(generations):
     return fig
 
 
-def main(out_dir: Path | None = None) -> dict:
+def main() -> dict:
     """Draw the figure; return the growth factors the page quotes."""
-    tf.keras.utils.set_random_seed(SEED)
-    save_or_show(plot_generations(GENERATIONS), out_dir,
-                 "s03_plot_gpu_generations.svg")
+    plot_generations(GENERATIONS)
+    plt.show()
     by_name = {g.architecture: g for g in GENERATIONS}
     fermi, hopper = by_name["Fermi"], by_name["Hopper"]
     fp32_growth = hopper.fp32 / fermi.fp32

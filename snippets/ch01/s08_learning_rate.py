@@ -1,17 +1,11 @@
 """Draw gradient descent on f(θ) = θ² with four learning rates.
 
 Section: 1-8 (Stochastic) gradient descent
-Figure: s08_plot_lr.svg
+Figure: s08_learning_rate.svg
 """
-from pathlib import Path
-
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.common.plotting import save_or_show
-
-SEED = 8
 LEARNING_RATES = {"too small": 0.05, "about right": 0.3,
                   "too large": 0.9, "divergent": 1.05}
 
@@ -26,9 +20,8 @@ def gradient_descent(grad, theta0, lr, num_steps):
 # --8<-- [end:descend]
 
 
-def main(out_dir: Path | None = None) -> dict:
+def main() -> dict:
     """Four panels, one per learning rate; returns the final θ of each."""
-    keras.utils.set_random_seed(SEED)
     num_steps, theta0 = 12, 4.0
     fig, axes = plt.subplots(1, 4, figsize=(13, 3.4), sharey=False)
     results = {}
@@ -45,7 +38,7 @@ def main(out_dir: Path | None = None) -> dict:
         print(f"lr = {lr:4}: theta_{num_steps} = {thetas[-1]: .4f}")
     axes[0].set_ylabel("f(θ) = θ²")
     fig.tight_layout()
-    save_or_show(fig, out_dir, "s08_plot_lr.svg")
+    plt.show()
     results["num_steps"] = num_steps
     return results
 

@@ -1,15 +1,13 @@
 """Build two small models in both Keras styles and draw them with Graphviz.
 
 Section: 1-12 Keras: the Sequential and Functional APIs
-Figure: s12_plot_classifier.svg, s12_plot_quadratic_graph.svg
+Figure: s12_model_diagrams_classifier.svg, s12_model_diagrams_quadratic.svg
 """
-from pathlib import Path
-
 import keras
 import numpy as np
 from keras import layers
 
-from snippets.common.model_diagram import save_model_diagram
+from snippets.common.model_diagram import write_model_diagram
 
 SEED = 12
 
@@ -38,16 +36,16 @@ def build_quadratic_graph():
 # --8<-- [end:quadratic_graph]
 
 
-def main(out_dir: Path | None = None) -> dict:
+def main() -> dict:
     """Build both models, draw them and check the graph model's maths."""
     keras.utils.set_random_seed(SEED)
     classifier = build_classifier()
     quadratic = build_quadratic_graph()
-    for model, name in [(classifier, "s12_plot_classifier.svg"),
-                        (quadratic, "s12_plot_quadratic_graph.svg")]:
-        save_model_diagram(model, out_dir, name, show_shapes=True,
-                           show_layer_names=True,
-                           show_layer_activations=True, splines="spline")
+    for model, name in [(classifier, "s12_model_diagrams_classifier.svg"),
+                        (quadratic, "s12_model_diagrams_quadratic.svg")]:
+        write_model_diagram(model, name, show_shapes=True,
+                            show_layer_names=True,
+                            show_layer_activations=True, splines="spline")
     # With w1 = 2, w2 = 3, b = 5 the graph computes 2x² + 3x + 5.
     quadratic.get_layer("w1_w2_b").set_weights(
         [np.array([[2.0], [3.0]]), np.array([5.0])])

@@ -1,17 +1,11 @@
 """Draw TensorFlow's and Keras's history as a timeline from a dated table.
 
 Section: 1-1 TensorFlow's history and features
-Figure: s01_plot_timeline.svg
+Figure: s01_timeline.svg
 """
 from dataclasses import dataclass
-from pathlib import Path
 
 import matplotlib.pyplot as plt
-import tensorflow as tf
-
-from snippets.common.plotting import save_or_show
-
-SEED = 1
 
 
 @dataclass(frozen=True)
@@ -81,11 +75,10 @@ def plot_timeline(milestones):
     return fig
 
 
-def main(out_dir: Path | None = None) -> dict:
-    """Save the timeline; return how many milestones it shows."""
-    tf.keras.utils.set_random_seed(SEED)
-    save_or_show(plot_timeline(MILESTONES), out_dir,
-                 "s01_plot_timeline.svg")
+def main() -> dict:
+    """Show the timeline; return how many milestones it shows."""
+    plot_timeline(MILESTONES)
+    plt.show()
     years = [m.year for m in MILESTONES]
     return {"num_milestones": len(MILESTONES), "first_year": min(years),
             "last_year": max(years)}

@@ -1,10 +1,9 @@
 """Train one model with batch sizes 1, 10 and 100; compare loss and time.
 
 Section: 1-13 Stochastic, batch and mini-batch updates
-Figure: s13_plot_batch_sizes.svg
+Figure: s13_batch_sizes.svg
 """
 import time
-from pathlib import Path
 
 import keras
 import matplotlib.pyplot as plt
@@ -12,7 +11,6 @@ import numpy as np
 from keras import layers, optimizers
 
 from snippets.common.data import quadratic_table, shuffled_batches
-from snippets.common.plotting import save_or_show
 
 SEED = 13
 BATCH_SIZES = (1, 10, 100)
@@ -96,16 +94,16 @@ def plot_runs(runs):
         ax.grid(alpha=0.3, which="both")
     ax_e.legend()
     fig.tight_layout()
-    return fig
 
 
-def main(out_dir: Path | None = None) -> dict:
+def main() -> dict:
     """Run the three batch sizes and report loss and time per epoch."""
     keras.utils.set_random_seed(SEED)
     x, y = quadratic_table()
     data_x = np.stack([x * x, x]).T
     runs = {b: train_with_batch_size(data_x, y, b) for b in BATCH_SIZES}
-    save_or_show(plot_runs(runs), out_dir, "s13_plot_batch_sizes.svg")
+    plot_runs(runs)
+    plt.show()
     result = {"num_epochs": NUM_EPOCHS, "initial_loss": runs[1][0][0]}
     for b, (losses, seconds) in runs.items():
         # Epoch 1 includes Keras tracing the train step: time from epoch 2.

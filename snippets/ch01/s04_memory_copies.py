@@ -1,17 +1,10 @@
 """Draw the host/device memory round trip of a CUDA matrix multiply.
 
 Section: 1-4 CPU and GPU memory
-Figure: s04_plot_memory_copies.svg
+Figure: s04_memory_copies.svg
 """
-from pathlib import Path
-
 import matplotlib.pyplot as plt
-import tensorflow as tf
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
-
-from snippets.common.plotting import save_or_show
-
-SEED = 4
 
 
 # --8<-- [start:sizes]
@@ -79,12 +72,11 @@ def plot_memory_copies(work):
     return fig
 
 
-def main(out_dir: Path | None = None) -> dict:
+def main() -> dict:
     """Draw the diagram for the 1,024 × 1,024 example; return its sizes."""
-    tf.keras.utils.set_random_seed(SEED)
     work = matmul_work(1024)
-    save_or_show(plot_memory_copies(work), out_dir,
-                 "s04_plot_memory_copies.svg")
+    plot_memory_copies(work)
+    plt.show()
     return work
 
 
