@@ -12,6 +12,8 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
+from snippets.common.model_diagram import write_model_diagram
+
 SEED = 1
 MAX_EPOCHS = 1000  # an upper bound: EarlyStopping ends the run
 FEATURE_NAMES = ["Pregnancies", "Glucose", "BloodPressure",
@@ -190,10 +192,9 @@ def main() -> PimaResult:
     model.summary()
     # --8<-- [end:summary]
     # --8<-- [start:diagram]
-    dot = keras.utils.model_to_dot(
-        model, show_shapes=True, show_layer_names=True,
-        show_layer_activations=True, dpi=72)  # dpi 72: SVG at 1:1 scale
-    dot.write_svg("s08_pima_diabetes_model.svg")
+    write_model_diagram(model, "s08_pima_diabetes_model.svg",
+                        show_shapes=True, show_layer_names=True,
+                        show_layer_activations=True)
     # --8<-- [end:diagram]
     model, history, early_stop = train_pima(data)
     X_test, y_test = data["test"]
