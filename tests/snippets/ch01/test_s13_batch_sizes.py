@@ -39,7 +39,7 @@ def test_s13_batch_sizes_show_what_the_page_says(run_snippet):
 
 def test_s13_jumps_come_from_rmsprop_not_from_batching(run_snippet):
     r = run_snippet("ch01/s13_batch_sizes").result
-    checks = r["num_updates"] // 10
+    checks = r["num_updates"] // r["steps_per_check"]
     for key in ("sgd_10", "rmsprop_10", "rmsprop_full"):
         losses = r[f"cause_losses_{key}"]
         assert len(losses) == checks + 1
