@@ -133,12 +133,18 @@ def parse(path: Path, root: Path = SNIPPETS) -> Snippet:
         raise SnippetError(f"{rel(path)}:1: snippet has no docstring header")
     first = tree.body[0].lineno  # the docstring's opening line
     lines = doc.splitlines()
-    fields, field_lines = {}, {}
+    fields, field_lines, key = {}, {}, None
     for offset, line in enumerate(lines[1:], start=1):
-        key, sep, value = line.partition(":")
-        if sep and key in HEADER_FIELDS:
+        name, sep, value = line.partition(":")
+        if sep and name in HEADER_FIELDS:
+            key = name
             fields[key] = value.strip()
             field_lines[key] = first + offset
+        elif key and line[:1].isspace() and line.strip():
+            # an indented line continues the field above (long Figure:)
+            fields[key] += " " + line.strip()
+        else:
+            key = None
     check(path, source, tree, fields, field_lines)
     return Snippet(path, lines[0], fields, root)
 
