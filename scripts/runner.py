@@ -19,7 +19,6 @@ import argparse
 import dataclasses
 import importlib
 import importlib.util
-import inspect
 import json
 import numbers
 import os
@@ -104,11 +103,6 @@ def _call_main(module, work: Path):
     cwd = os.getcwd()
     os.chdir(work)
     try:
-        # LEGACY: a snippet not yet converted takes main(out_dir) and
-        # saves its own figures there. Delete this branch (and
-        # snippet.is_legacy) once every chapter follows the contract.
-        if inspect.signature(module.main).parameters:
-            return module.main(work), []
         result = module.main()
     finally:
         os.chdir(cwd)

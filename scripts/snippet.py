@@ -67,17 +67,6 @@ def _main_function(tree: ast.Module) -> ast.FunctionDef | None:
                  and node.name == "main"), None)
 
 
-def is_legacy(path: Path) -> bool:
-    """True for a snippet still written as ``main(out_dir=None)``.
-
-    LEGACY: the pre-contract form, accepted until every chapter is
-    converted; delete this and its uses in check() and runner.py then.
-    """
-    main = _main_function(ast.parse(path.read_text(encoding="utf-8")))
-    return bool(main and main.args.args
-                and main.args.args[0].arg == "out_dir")
-
-
 def check(path: Path, source: str, tree: ast.Module, fields: dict,
           field_lines: dict) -> None:
     """Raise SnippetError at the first header or program rule broken."""
@@ -98,11 +87,10 @@ def check(path: Path, source: str, tree: ast.Module, fields: dict,
     main = _main_function(tree)
     if main is None:
         fail(1, "no main(): a snippet is a program with a main()")
-    legacy = is_legacy(path)
-    if main.args.args and not legacy:
+    if main.args.args:
         fail(main.lineno, "main() takes no arguments (the runner collects "
                           "the figures it leaves open)")
-    figure_prefix = prefix if legacy else path.stem
+    figure_prefix = path.stem
     for name in [n.strip() for n in fields.get("Figure", "").split(",")
                  if n.strip()]:
         if not (name.startswith(figure_prefix) and name.endswith(".svg")):

@@ -5,7 +5,6 @@ import textwrap
 
 import pytest
 
-from scripts import snippet as snippet_model
 from scripts.snippet import SnippetError, discover, parse
 
 GOOD = '''\
@@ -83,13 +82,3 @@ def test_a_syntax_error_is_reported_at_its_line(tmp_path):
     write(tmp_path, GOOD.replace("SEED = 7", "SEED = = 7"))
     with pytest.raises(SnippetError, match=r"s07_fit_line\.py:7: "):
         discover(tmp_path)
-
-
-def test_legacy_main_out_dir_is_still_accepted(tmp_path):
-    """LEGACY (delete with snippet.is_legacy): unconverted snippets take
-    main(out_dir=None) and name figures sNN_…"""
-    legacy = GOOD.replace("def main():", "def main(out_dir=None):").replace(
-        "s07_fit_line_loss.svg", "s07_plot_loss.svg")
-    path = write(tmp_path, legacy)
-    assert snippet_model.is_legacy(path)
-    assert parse(path, tmp_path).figures[1] == "s07_plot_loss.svg"
