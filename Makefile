@@ -1,6 +1,10 @@
 # The two commands a reader needs:
 #   make serve   set everything up, then serve the book at http://127.0.0.1:8000
 #   make test    set everything up, then run the whole test suite
+# And for authors:
+#   make generate  run stale snippets, execute stale notebooks (the cache)
+#   make build     generate, then build site/ strictly
+#   make budget    cold run time per chapter against the time budget
 # Set-up is idempotent: a Python 3.11+ virtual environment in .venv with the
 # pinned requirements, and MathJax 3 from npm in node_modules.
 
@@ -11,7 +15,7 @@ BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: setup serve build test clean
+.PHONY: setup generate serve build test budget clean
 .DEFAULT_GOAL := serve
 
 setup: $(STAMP) node_modules/.package-lock.json
@@ -33,11 +37,17 @@ node_modules/.package-lock.json: package.json package-lock.json
 	MathJax: install Node.js from your package manager, then rerun."; exit 1; }
 	npm ci --no-audit --no-fund
 
-serve: setup
+generate: setup
+	$(BIN)/python -m scripts.generate
+
+serve: generate
 	$(BIN)/mkdocs serve
 
-build: setup
+build: generate
 	$(BIN)/mkdocs build --strict
+
+budget: setup
+	$(BIN)/python -m scripts.budget
 
 test: setup
 	$(BIN)/pytest

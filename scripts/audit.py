@@ -8,8 +8,9 @@ reads pages with pytest-codeblocks' own parser, accepts a fence when:
 * it is executed (``python``/``sh``/``bash``), and any skip or xfail mark
   on it carries a non-empty ``reason=``;
 * it is output or configuration (``text``, ``yaml``, ``toml``, ...);
-* it holds only ``--8<--`` includes of existing ``snippets/`` files
-  (those are run by tests/test_snippets.py), with existing sections;
+* it holds only ``--8<--`` includes of existing ``snippets/`` files,
+  with existing sections (those run in their snippet's tests and in the
+  generation step);
 * it is marked ``<!--pytest.mark.skip(reason="...")-->`` with a reason.
 
 Anything else is reported as ``docs/<page>.md:<line>: <why>``.

@@ -1,21 +1,25 @@
-"""MkDocs hooks: the thin glue between the build and ``scripts/``.
+"""MkDocs hooks: publish what the generation step made, nothing more.
 
-* on_config: MathJax must be installed (``npm ci``).
-* on_pre_build: run stale snippets (figures, result values) and execute
-  stale practice notebooks; everything is cached by content hash.
-* on_files: publish figures, notebooks and .py downloads as generated
-  files (before mkdocs-jupyter wraps the notebooks).
-* on_page_markdown: inject result values, check figure references.
-* on_page_content: download and Colab links on practice-notebook pages.
+Generation (``make generate``, ``python -m scripts.generate``) runs the
+snippets and executes the notebooks before any site generator; this hook
+only reads its cache. When something a page needs was not generated (or
+its sources changed since), the build stops with a PluginError naming
+``docs/<page>.md:<line>`` (or ``mkdocs.yml:<line>`` for a practice page)
+and saying to run ``make generate``.
+
+* on_config: MathJax must be installed (``npm ci``); offline build mode
+  (scripts/offline.py).
+* on_pre_build: discover the snippets (a broken header stops the build).
+* on_files: publish figures, practice notebooks (before mkdocs-jupyter
+  turns them into pages: its ``include`` is ``practice/*/*.ipynb``) and
+  the pages' .ipynb and .py downloads (plain files beside each page).
+* on_page_markdown: inject result values, check figure references, check
+  that a page with code has its downloads.
+* on_page_content: the download banner (and "Open in Colab").
 * on_post_build: copy MathJax (and, offline, the search shim) into the
   site.
-* on_config also prepares the offline build mode (scripts/offline.py).
-
-Set ``BOOK_SKIP_RUNS=1`` to build without running anything (to measure
-what figure generation costs); pages then show "…" for injected values.
 """
 
-import os
 import posixpath
 import re
 import shutil
@@ -26,18 +30,16 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from scripts import figures, mathjax, notebooks, offline, pages
-from scripts.paths import CACHE
+from scripts import mathjax, notebooks, offline, pagebook, pages, runner
+from scripts.cache import NotGenerated
+from scripts.paths import CACHE, ROOT
+from scripts.snippet import SnippetError, discover, find
 
-SKIP_RUNS = os.environ.get("BOOK_SKIP_RUNS") == "1"
-_state = {"snippets": [], "practice": {}}
+_state = {"snippets": [], "practice": {}, "downloads": {}}
+GENERATE = "run `make generate` (python -m scripts.generate) first"
 
 
 def on_config(config):
-    if SKIP_RUNS:
-        # No notebooks in this build: keep mkdocs-jupyter from evicting
-        # the cached HTML of the notebooks the next full build reuses.
-        config["plugins"]["mkdocs-jupyter"].config["cache"] = False
     try:
         mathjax.check_installed()
         offline.configure(config)
@@ -48,17 +50,8 @@ def on_config(config):
 
 def on_pre_build(config):
     try:
-        snippets = figures.discover()
-        _state["snippets"] = snippets
-        _state["practice"] = {}
-        if SKIP_RUNS:
-            return
-        figures.ensure_runs(snippets)
-        for snippet in snippets:
-            if snippet.practice:
-                _state["practice"][snippet.id] = (
-                    snippet, *notebooks.ensure_notebook(snippet))
-    except figures.SnippetError as exc:
+        _state["snippets"] = discover()
+    except SnippetError as exc:
         raise PluginError(str(exc)) from exc
 
 
@@ -69,9 +62,6 @@ def _published(config, generated: dict[str, Path]) -> list[File]:
     wrapper cannot read a generated file's source path.
     """
     root = CACHE / "published"
-    for old in [p for p in root.rglob("*") if p.is_file()]:
-        if old.relative_to(root).as_posix() not in generated:
-            old.unlink()
     out = []
     for src_uri, source in generated.items():
         staged = root / src_uri
@@ -83,59 +73,94 @@ def _published(config, generated: dict[str, Path]) -> list[File]:
     return out
 
 
+def _nav_uris(nav) -> list[str]:
+    """Every file the nav names, at any depth."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [u for value in nav.values() for u in _nav_uris(value)]
+    return [u for item in nav for u in _nav_uris(item)]
+
+
+def _nav_line(uri: str) -> str:
+    """``mkdocs.yml:<line>`` where the nav names `uri`."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    offset = text.find(uri)
+    return f"mkdocs.yml:{text.count(chr(10), 0, max(offset, 0)) + 1}"
+
+
 @event_priority(100)  # before mkdocs-jupyter turns .ipynb into pages
 def on_files(files, config):
-    if SKIP_RUNS:
-        return files
     generated = {}
     for snippet in _state["snippets"]:
-        for name in snippet.figures:
-            generated[f"figures/{snippet.chapter}/{name}"] = (
-                snippet.run_dir / name)
-    for snippet, ipynb, script in _state["practice"].values():
+        entry = runner.entry(snippet)
+        if entry.exists():
+            for name in snippet.figures:
+                generated[f"figures/{snippet.chapter}/{name}"] = (
+                    entry.dir / name)
+    _state["practice"] = {}
+    in_nav = set(_nav_uris(config["nav"] or []))
+    for snippet in [s for s in _state["snippets"] if s.practice]:
         folder = f"practice/{snippet.chapter}"
-        generated[f"{folder}/{ipynb.name}"] = ipynb
+        uri = f"{folder}/{snippet.path.stem}.ipynb"
+        if uri not in in_nav:  # e.g. a one-page test build
+            continue
+        if not notebooks.practice_entry(snippet).exists():
+            raise PluginError(f"{_nav_line(uri)}: the practice notebook "
+                              f"{uri} has not been generated: {GENERATE}")
+        ipynb, script = notebooks.practice_outputs(snippet)
+        generated[uri] = ipynb
         generated[f"{folder}/{snippet.path.stem}/{script.name}"] = script
+        _state["practice"][uri] = (ipynb.name, script.name)
+    _state["downloads"] = {}
+    docs = Path(config["docs_dir"])
+    for page in pagebook.pages_with_code(docs):
+        if page.entry().exists():
+            folder = page.src_uri.removesuffix(".md")
+            ipynb, script = page.outputs()
+            for path in (ipynb, script):
+                generated[f"{folder}/{path.name}"] = path
+            _state["downloads"][page.src_uri] = (
+                f"{folder}/{ipynb.name}", f"{folder}/{script.name}")
+        else:
+            _state["downloads"][page.src_uri] = None
     for file in _published(config, generated):
         files.append(file)
     return files
 
 
 def _results_of(snippet_id: str) -> dict:
-    if SKIP_RUNS:
-        return _Ellipsis()
-    snippet = next((s for s in _state["snippets"] if s.id == snippet_id),
-                   None) or figures.find(snippet_id)
-    return pages.load_results(snippet.run_dir)
+    return runner.results(find(snippet_id))
 
 
-class _Ellipsis(dict):
-    """Stands in for results when runs are switched off."""
-
-    def __contains__(self, key):
-        return True
-
-    def __getitem__(self, key):
-        return _Placeholder()
-
-
-class _Placeholder:
-    """Formats as "…" whatever the format spec (``:.4f`` included)."""
-
-    def __format__(self, spec):
-        return "…"
+def _first_code_line(markdown: str) -> int:
+    lines = markdown.splitlines()
+    for fence in pagebook._fences(lines):
+        if pagebook.is_runnable(fence):
+            return fence.start + 1
+    return 1
 
 
 def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri
+    if src in _state["downloads"] and _state["downloads"][src] is None:
+        raise PluginError(
+            f"docs/{src}:{_first_code_line(markdown)}: this page's "
+            f"notebook and script downloads have not been generated: "
+            f"{GENERATE}")
     try:
-        if not SKIP_RUNS:
-            published = {f.src_uri for f in files
-                         if f.src_uri.startswith("figures/")}
-            pages.check_figures(markdown, src, published)
+        published = {f.src_uri for f in files
+                     if f.src_uri.startswith("figures/")}
+        pages.check_figures(markdown, src, published, _declared_figures())
         return pages.inject_values(markdown, src, _results_of)
-    except (pages.PageError, figures.SnippetError) as exc:
+    except (pages.PageError, SnippetError, NotGenerated) as exc:
         raise PluginError(str(exc)) from exc
+
+
+def _declared_figures() -> dict[str, str]:
+    """figures/<chapter>/<name> -> the snippet whose header names it."""
+    return {f"figures/{s.chapter}/{name}": s.id
+            for s in _state["snippets"] for name in s.figures}
 
 
 def _colab_url(config, ipynb_uri: str) -> str | None:
@@ -147,26 +172,34 @@ def _colab_url(config, ipynb_uri: str) -> str | None:
             f"/blob/gh-pages/{ipynb_uri}")
 
 
+def _banner(config, page, label: str, ipynb_uri: str, script_uri: str):
+    links = [
+        f'<a href="{get_relative_url(ipynb_uri, page.url)}" download>'
+        "notebook (.ipynb)</a>",
+        f'<a href="{get_relative_url(script_uri, page.url)}" download>'
+        "script (.py)</a>",
+    ]
+    colab = _colab_url(config, ipynb_uri)
+    if colab:
+        links.append(f'<a href="{colab}">Open in Colab</a>')
+    return f'<p class="book-downloads">{label}: ' + " · ".join(links) + "</p>"
+
+
 def on_page_content(html, page, config, files):
-    for snippet, ipynb, script in _state["practice"].values():
-        if page.file.src_uri != f"practice/{snippet.chapter}/{ipynb.name}":
-            continue
+    src = page.file.src_uri
+    if src in _state["practice"]:
+        ipynb, script = _state["practice"][src]
         folder = posixpath.dirname(page.file.dest_uri)
-        ipynb_uri = posixpath.join(folder, ipynb.name)
-        script_uri = (f"practice/{snippet.chapter}/{snippet.path.stem}/"
-                      f"{script.name}")
-        links = [
-            f'<a href="{get_relative_url(ipynb_uri, page.url)}" download>'
-            "notebook (.ipynb)</a>",
-            f'<a href="{get_relative_url(script_uri, page.url)}" download>'
-            "script (.py)</a>",
-        ]
-        colab = _colab_url(config, ipynb_uri)
-        if colab:
-            links.append(f'<a href="{colab}">Open in Colab</a>')
-        banner = ('<p class="book-downloads">Download this practice file: '
-                  + " · ".join(links) + "</p>")
+        stem = posixpath.splitext(ipynb)[0]
+        banner = _banner(config, page, "Download this practice file",
+                         posixpath.join(folder, ipynb),
+                         f"{posixpath.dirname(src)}/{stem}/{script}")
         return banner + pages.strip_notebook_scripts(html)
+    downloads = _state["downloads"].get(src)
+    if downloads:
+        banner = _banner(config, page, "Run this page's code", *downloads)
+        head, sep, rest = html.partition("</h1>")
+        return head + sep + banner + rest if sep else banner + html
     return html
 
 

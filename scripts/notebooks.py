@@ -1,108 +1,80 @@
-"""Turn practice-file snippets into executed notebooks and plain scripts.
+"""Execute notebooks as a reader would, and build the practice notebooks.
 
-A snippet whose header has ``Practice: <file name>`` is one of the course's
-practice files. Its download copies must run anywhere, so the helper
-modules it imports from ``snippets.common`` are inlined. The notebook is
-executed with nbclient (errors fail the build) and cached next to the
-snippet's runs, keyed by the snippet's hash and this module's source.
+``execute()`` runs a notebook with nbclient in an empty temporary folder,
+where the book's own packages (``snippets``, ``scripts``) cannot be
+imported (a ``sitecustomize`` on the kernel's PYTHONPATH blocks them)
+and KERAS_HOME points at the prepared dataset cache. A notebook that
+ran there runs on a reader's machine with only the pip packages.
+
+A practice snippet (header ``Practice:``) is a jupytext percent-format
+source (``# %%`` code cells, ``# %% [markdown]`` prose). Its notebook is
+``jupytext.reads(source, "py:percent")``, executed; its ``.py`` download
+is the same percent source. Section markers (``# --8<-- [start:x]``) are
+dropped from both; imports of book code, if any, are inlined
+(scripts/inline.py). Both are cached as ``cache.Entry("practice", …)``.
 """
 
-import ast
-import hashlib
 import re
-import shutil
+import tempfile
+import textwrap
 from pathlib import Path
 
+import jupytext
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from scripts.figures import Snippet, SnippetError, child_env
-from scripts.paths import CACHE, ROOT, rel
+from scripts import cache, inline
+from scripts.paths import rel
+from scripts.snippet import Snippet, SnippetError
 
-NOTEBOOKS = CACHE / "notebooks"
-SECTION_MARKER = re.compile(r"^\s*# --8<-- \[(start|end):\w+\]\s*$")
+SECTION_MARKER = re.compile(
+    r"^[ \t]*# --8<-- \[(start|end):\w+\][ \t]*\n", re.M)
 # TensorFlow's C++ runtime logs to stderr at start-up (CUDA probing and
-# the like); those lines say nothing about the practice file itself.
+# the like); those lines say nothing about the program itself.
 RUNTIME_LOG = re.compile(
     r"^([IWEF]\d{4} [\d:.]+ +\d+ \S+:\d+\]|WARNING: All log messages "
     r"before absl::InitializeLog\(\)|\s*$)")
-MAIN_GUARD = re.compile(
-    r'\nif __name__ == "__main__":\n    main\(\)\n*\Z')
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colours in kernel tracebacks
+BLOCKER = textwrap.dedent('''\
+    """Downloads run without the book: its own packages are not there."""
+    import sys
 
 
-def _strip_docstring(source: str) -> tuple[str, str]:
-    """Split a module's source into (docstring, code after it)."""
-    tree = ast.parse(source)
-    doc = ast.get_docstring(tree) or ""
-    if doc:
-        end = tree.body[0].end_lineno
-        source = "\n".join(source.splitlines()[end:])
-    return doc, source.strip("\n") + "\n"
+    class _NoBookCode:
+        def find_spec(self, name, path=None, target=None):
+            if name.split(".")[0] in {blocked!r}:
+                raise ModuleNotFoundError(
+                    f"No module named {{name!r}}: a download of the book "
+                    "must run with only the pip packages", name=name)
+            return None
 
 
-def standalone_source(snippet: Snippet) -> tuple[str, str]:
-    """(docstring, code) with ``snippets.common`` imports inlined."""
-    doc, code = _strip_docstring(snippet.path.read_text(encoding="utf-8"))
-    out = []
-    for line in code.splitlines():
-        if SECTION_MARKER.match(line):
-            continue
-        match = re.match(r"from (snippets\.[\w.]+) import ", line)
-        if not match:
-            out.append(line)
-            continue
-        module = match.group(1)
-        if not module.startswith("snippets.common."):
-            raise SnippetError(
-                f"{rel(snippet.path)}: practice files may import only "
-                f"snippets.common helpers, not {module}")
-        helper = ROOT.joinpath(*module.split(".")).with_suffix(".py")
-        _, helper_code = _strip_docstring(helper.read_text(encoding="utf-8"))
-        out.append(f"# --- inlined from the book's {rel(helper)} ---")
-        out.extend(helper_code.rstrip("\n").splitlines())
-        out.append(f"# --- end of {rel(helper)} ---")
-    return doc, "\n".join(out) + "\n"
+    sys.meta_path.insert(0, _NoBookCode())
+    ''').format(blocked=set(cache.BOOK_PACKAGES))
 
 
-def to_script(snippet: Snippet) -> str:
-    """The practice file as one self-contained .py."""
-    doc, code = standalone_source(snippet)
-    return f'"""{doc}\n"""\n{code}'
+class NotebookError(SnippetError):
+    """A notebook failed to execute; the message names its source."""
 
 
-def to_notebook(snippet: Snippet) -> nbformat.NotebookNode:
-    """Markdown intro, the program, and a last cell that calls main()."""
-    doc, code = standalone_source(snippet)
-    summary = doc.splitlines()[0]
-    intro = (f"# Practice file {snippet.practice}\n\n{summary}\n\n"
-             f"Section {snippet.fields.get('Section', '')}. Made from "
-             f"`{rel(snippet.path)}`; the book's helper code it uses is "
-             "inlined so the notebook runs on its own.")
-    cells = [nbformat.v4.new_markdown_cell(intro)]
-    body = MAIN_GUARD.sub("\n", code)
-    for chunk in re.split(r"^# %%.*$", body, flags=re.M):
-        if chunk.strip():
-            cells.append(nbformat.v4.new_code_cell(chunk.strip("\n")))
-    if body != code:
-        cells.append(nbformat.v4.new_code_cell("result = main()"))
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"name": "python3", "language": "python",
-                                 "display_name": "Python 3"}
-    return nb
+def blocker_dir(folder: Path) -> Path:
+    """Write the import blocker into `folder`; put it on PYTHONPATH."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sitecustomize.py").write_text(BLOCKER, encoding="utf-8")
+    return folder
 
 
-def notebook_dir(snippet: Snippet) -> Path:
-    digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(snippet.hash.encode())
-    return NOTEBOOKS / snippet.id / digest.hexdigest()[:16]
+def reader_env(guard: Path) -> dict:
+    """A reader's environment: no book packages, offline datasets."""
+    from scripts.runner import child_env
 
-
-def outputs(snippet: Snippet) -> tuple[Path, Path]:
-    """Cached (.ipynb, .py) paths of a practice snippet."""
-    folder = notebook_dir(snippet)
-    name = snippet.path.stem
-    return folder / f"{name}.ipynb", folder / f"{name}.py"
+    env = child_env()
+    env.pop("BOOK_CACHE_DIR", None)
+    env["PYTHONPATH"] = str(guard)
+    # Figures a program shows (plt.show()) appear in the notebook.
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    return env
 
 
 def drop_runtime_logs(nb: nbformat.NotebookNode) -> None:
@@ -117,36 +89,62 @@ def drop_runtime_logs(nb: nbformat.NotebookNode) -> None:
                             for line in out.text.splitlines()))]
 
 
-def execute(nb: nbformat.NotebookNode, snippet: Snippet, cwd: Path) -> None:
-    """Run every cell; raise SnippetError naming the snippet on failure."""
-    client = NotebookClient(nb, timeout=900, kernel_name="python3",
-                            allow_errors=False,
-                            resources={"metadata": {"path": str(cwd)}})
-    env = child_env()
-    # Figures a practice file shows (plt.show()) appear in the notebook.
-    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    try:
-        client.execute(env=env)
-    except CellExecutionError as exc:
-        raise SnippetError(
-            f"{rel(snippet.path)}: its notebook failed:\n{exc}") from exc
-
-
-def ensure_notebook(snippet: Snippet) -> tuple[Path, Path]:
-    """Build (or reuse) the executed notebook and script of a snippet."""
-    ipynb, script = outputs(snippet)
-    if ipynb.exists() and script.exists():
-        return ipynb, script
-    work = ipynb.parent.with_name(ipynb.parent.name + ".tmp")
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    nb = to_notebook(snippet)
-    execute(nb, snippet, work)
+def execute(nb: nbformat.NotebookNode, where: str) -> None:
+    """Run every cell as a reader would; NotebookError naming `where`."""
+    nb.metadata["kernelspec"] = {"name": "python3", "language": "python",
+                                 "display_name": "Python 3"}
+    with tempfile.TemporaryDirectory(prefix="book-nb-") as tmp:
+        work = Path(tmp) / "work"
+        work.mkdir()
+        env = reader_env(blocker_dir(Path(tmp) / "guard"))
+        client = NotebookClient(nb, timeout=900, kernel_name="python3",
+                                allow_errors=False,
+                                resources={"metadata": {"path": str(work)}})
+        try:
+            client.execute(env=env)
+        except CellExecutionError as exc:
+            plain = ANSI.sub("", str(exc))
+            raise NotebookError(
+                f"{where}: its notebook failed:\n{plain}") from exc
     drop_runtime_logs(nb)
-    nbformat.write(nb, work / ipynb.name)
-    (work / script.name).write_text(to_script(snippet), encoding="utf-8")
-    for old in ipynb.parent.parent.iterdir():
-        if old != work:
-            shutil.rmtree(old, ignore_errors=True)
-    work.rename(ipynb.parent)
-    return ipynb, script
+
+
+def practice_source(snippet: Snippet) -> str:
+    """The practice file as readers get it: percent format, no markers,
+    no imports of book code."""
+    try:
+        source = inline.standalone_file(snippet.path)
+    except inline.InlineError as exc:
+        raise SnippetError(str(exc)) from exc
+    return SECTION_MARKER.sub("", source)
+
+
+def practice_notebook(snippet: Snippet) -> nbformat.NotebookNode:
+    """The practice file's cells, as jupytext reads its percent source."""
+    return jupytext.reads(practice_source(snippet), fmt="py:percent")
+
+
+def practice_entry(snippet: Snippet) -> cache.Entry:
+    return cache.Entry("practice", snippet.id,
+                       cache.key("practice", [snippet.path]))
+
+
+def practice_outputs(snippet: Snippet) -> tuple[Path, Path]:
+    """Cached (.ipynb, .py) of a practice snippet (they may not exist)."""
+    folder = practice_entry(snippet).dir
+    name = snippet.path.stem
+    return folder / f"{name}.ipynb", folder / f"{name}.py"
+
+
+def ensure_practice(snippet: Snippet) -> tuple[Path, Path]:
+    """Build (or reuse) the executed notebook and script of a snippet."""
+    entry = practice_entry(snippet)
+    if not entry.exists():
+        with entry.write(source=rel(snippet.path)) as (work, _):
+            nb = practice_notebook(snippet)
+            execute(nb, rel(snippet.path))
+            name = snippet.path.stem
+            nbformat.write(nb, work / f"{name}.ipynb")
+            (work / f"{name}.py").write_text(practice_source(snippet),
+                                             encoding="utf-8")
+    return practice_outputs(snippet)

@@ -8,13 +8,12 @@ Both raise PageError with ``docs/<page>.md:<line>`` so the author can jump
 straight to the problem.
 """
 
-import json
 import posixpath
 import re
-from pathlib import Path
 
 VALUE = re.compile(
-    r"\{\{\s*(?P<id>(?:ch\d\d|part\d)/\w+)\.(?P<key>\w+)(?::(?P<spec>[^}\s]+))?\s*\}\}")
+    r"\{\{\s*(?P<id>(?:ch\d\d|part\d)/\w+)\.(?P<key>\w+)"
+    r"(?::(?P<spec>[^}\s]+))?\s*\}\}")
 FIGURE_LINK = re.compile(r"\]\((?P<target>[^)\s]*figures/[^)\s#]+)")
 
 
@@ -45,20 +44,27 @@ def inject_values(markdown: str, page: str, results_of) -> str:
     return VALUE.sub(substitute, markdown)
 
 
-def check_figures(markdown: str, page: str, published: set[str]) -> None:
-    """Fail when the page shows a figures/ image nobody generates."""
+def check_figures(markdown: str, page: str, published: set[str],
+                  declared: dict[str, str] | None = None) -> None:
+    """Fail when the page shows a figures/ image the build does not have:
+    one no snippet declares, or one whose snippet was not generated
+    (`declared` maps figures/<chapter>/<name> to its snippet's id)."""
     page_dir = posixpath.dirname(page)
+    declared = declared or {}
     for match in FIGURE_LINK.finditer(markdown):
         target = posixpath.normpath(posixpath.join(page_dir, match["target"]))
-        if target not in published:
-            where = f"docs/{page}:{_lineno(markdown, match.start())}"
-            raise PageError(f"{where}: figure '{match['target']}' is made "
-                            "by no snippet (check the snippet's 'Figure:' "
-                            "header and the file name)")
-
-
-def load_results(run_dir: Path) -> dict:
-    return json.loads((run_dir / "results.json").read_text())
+        if target in published:
+            continue
+        where = f"docs/{page}:{_lineno(markdown, match.start())}"
+        if target in declared:
+            raise PageError(
+                f"{where}: figure '{match['target']}' of snippet "
+                f"{declared[target]} has not been generated (or its "
+                "sources changed since): run `make generate` "
+                "(python -m scripts.generate) first")
+        raise PageError(f"{where}: figure '{match['target']}' is made "
+                        "by no snippet (check the snippet's 'Figure:' "
+                        "header and the file name)")
 
 
 NOTEBOOK_MATHJAX = re.compile(

@@ -2,6 +2,7 @@
 
 Runs before any test module imports TensorFlow, so Keras picks up the
 project's KERAS_HOME (filled from ../shared/datasets when present).
+Fixtures only; no test module imports this one or another test module.
 """
 
 import dataclasses
@@ -23,61 +24,84 @@ from snippets.common.datasets import prepare_keras_home  # noqa: E402
 
 prepare_keras_home()
 
-from scripts import figures, sitecheck  # noqa: E402
+from scripts import notebooks, runner, sitecheck  # noqa: E402
 from scripts.paths import ROOT  # noqa: E402
+from scripts.snippet import find  # noqa: E402
 
-# Tests that build the site run every snippet whose cache is stale, in a
-# child process. Running them last lets them find the cache the snippet
-# and notebook tests have just filled, so on an empty cache each snippet
-# runs once per session instead of twice.
-SITE_BUILDING_MODULES = ("test_build_checks.py",)
-SITE_BUILDING_FOLDERS = ("site",)  # tests/site/: checks of the built site
+# Order of the session: snippet and page tests first (they fill the
+# cache as they run each snippet once), then the time budget (it reads
+# the cold times those runs recorded), then the tests that build the
+# site (their generation step finds the cache filled, so on an empty
+# cache each snippet runs once per session, not twice).
+BUDGET_MODULES = ("test_budget.py",)
+SITE_BUILDING_MODULES = ("test_mkdocs_hooks.py", "test_stage.py")
+
+
+def _order(item) -> int:
+    name = item.path.name
+    if name in BUDGET_MODULES:
+        return 1
+    if (name in SITE_BUILDING_MODULES or name.startswith("test_site_")
+            or item.path.parent.name == "site"):
+        return 2
+    return 0
 
 
 def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: item.path.name in SITE_BUILDING_MODULES
-               or item.path.parent.name in SITE_BUILDING_FOLDERS)
-
-
-@pytest.fixture(scope="session")
-def run_snippet(snippet_result):
-    """Run a snippet once per session; return a SnippetRun: what main()
-    returned (``.result``) and the SVG files of its figures
-    (``.figures``, in the header's order)."""
-
-    def run(snippet_id: str) -> SnippetRun:
-        result = snippet_result(snippet_id)
-        snippet = figures.find(snippet_id)
-        return SnippetRun(result, [snippet.run_dir / name
-                                   for name in snippet.figures])
-
-    return run
+    items.sort(key=_order)
 
 
 @dataclasses.dataclass
 class SnippetRun:
-    result: object
-    figures: list
+    result: object        # what main() returned
+    figures: list         # SVG Paths, in the header's order
 
 
 @pytest.fixture(scope="session")
-def snippet_result():
-    """Run a snippet once per session (filling the build cache) and
-    return what its main() returned."""
-    results = {}
+def run_snippet():
+    """run_snippet("ch01/s07_quadratic_tape") -> SnippetRun.
 
-    def run(snippet_id: str):
-        if snippet_id not in results:
-            results[snippet_id] = figures.run_in_process(
-                figures.find(snippet_id))
-        return results[snippet_id]
+    Runs the snippet once per session, in this process, through the same
+    runner the generation step uses (so it also fills the cache)."""
+    runs = {}
+
+    def run(snippet_id: str) -> SnippetRun:
+        if snippet_id not in runs:
+            snippet = find(snippet_id)
+            result = runner.run_in_process(snippet)
+            folder = runner.entry(snippet).dir
+            runs[snippet_id] = SnippetRun(
+                result, [folder / name for name in snippet.figures])
+        return runs[snippet_id]
 
     return run
 
 
+@pytest.fixture(scope="session")
+def snippet_result(run_snippet):
+    """The old name: what the snippet's main() returned."""
+    return lambda snippet_id: run_snippet(snippet_id).result
+
+
+@pytest.fixture(scope="session")
+def practice_notebook():
+    """practice_notebook("ch01/s07_quadratic_tape") -> (ipynb, py) paths
+    of the executed practice notebook and its script (built once)."""
+    return lambda snippet_id: notebooks.ensure_practice(find(snippet_id))
+
+
+def generate() -> None:
+    """The generation step, as `make generate` runs it; fail on error."""
+    done = subprocess.run([sys.executable, "-m", "scripts.generate"],
+                          cwd=ROOT, capture_output=True, text=True)
+    if done.returncode:
+        pytest.fail("python -m scripts.generate failed:\n"
+                    + done.stderr[-3000:])
+
 
 def _build_with_page(tmp_path: Path, body: str) -> Path:
-    """Build a one-page site with the book's real config and hooks."""
+    """Build a one-page site with the book's real config and hooks, from
+    what is in the cache (generation is not run here)."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     (docs / "index.md").write_text(textwrap.dedent(body), encoding="utf-8")
@@ -102,11 +126,17 @@ def build_page():
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """The whole book, built once per session with `mkdocs build --strict`
-    and served on 127.0.0.1; yields (site folder, base URL). The site is
-    built for the URL it is served at (site_url), as instant navigation
-    only follows links that match the sitemap."""
+def generated():
+    """Run the generation step once per session (`make generate`)."""
+    generate()
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory, generated):
+    """The whole book, generated, then built once per session with
+    `mkdocs build --strict` and served on 127.0.0.1; yields (site folder,
+    base URL). The site is built for the URL it is served at (site_url),
+    as instant navigation only follows links that match the sitemap."""
     site = tmp_path_factory.mktemp("book") / "site"
     site.mkdir()
     with sitecheck.serve(site) as base:

@@ -7,7 +7,6 @@ import nbformat
 import numpy as np
 import pytest
 
-from scripts import figures, notebooks
 from snippets.ch01 import s14_keras_sequential as s14
 from snippets.common.data import quadratic_table, shuffled_batches
 
@@ -41,9 +40,8 @@ def test_s14_practice_file_has_section_1_13s_data_and_pipeline():
         np.testing.assert_array_equal(a_y, b_y)
 
 
-def test_s14_practice_notebook_shows_its_loss_plot():
-    snippet = figures.find("ch01/s14_keras_sequential")
-    ipynb, _ = notebooks.ensure_notebook(snippet)
+def test_s14_practice_notebook_shows_its_loss_plot(practice_notebook):
+    ipynb, _ = practice_notebook("ch01/s14_keras_sequential")
     nb = nbformat.read(ipynb, as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code"
                for o in c.outputs]

@@ -6,7 +6,6 @@ import re
 import nbformat
 import numpy as np
 
-from scripts import figures, notebooks
 from snippets.ch01 import s15_keras_functional as s15
 from snippets.common.data import quadratic_table, shuffled_batches
 
@@ -38,9 +37,8 @@ def test_s15_practice_file_has_section_1_13s_data_and_pipeline():
         np.testing.assert_array_equal(a_y, b_y)
 
 
-def test_s15_practice_notebook_shows_its_loss_plot():
-    snippet = figures.find("ch01/s15_keras_functional")
-    ipynb, _ = notebooks.ensure_notebook(snippet)
+def test_s15_practice_notebook_shows_its_loss_plot(practice_notebook):
+    ipynb, _ = practice_notebook("ch01/s15_keras_functional")
     nb = nbformat.read(ipynb, as_version=4)
     outputs = [o for c in nb.cells if c.cell_type == "code"
                for o in c.outputs]
