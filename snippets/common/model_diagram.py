@@ -47,17 +47,3 @@ def write_model_diagram(model, filename, **options) -> Path:
     path.write_bytes(svg)
     return path
 
-
-def save_model_diagram(model, out_dir: Path | None, name: str,
-                       **options) -> Path | None:
-    """Write the diagram as out_dir/name (SVG); the old ``main(out_dir)``
-    form, kept while Part II still calls it.
-
-    With `out_dir` None (a reader running the file), fall back to
-    ``plot_model``, which writes a PNG in the current directory.
-    """
-    if out_dir is None:
-        keras.utils.plot_model(model, to_file=Path(name).with_suffix(
-            ".png").name, **options)
-        return None
-    return write_model_diagram(model, Path(out_dir) / name, **options)

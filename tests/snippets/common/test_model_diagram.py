@@ -3,8 +3,7 @@
 import keras
 import pytest
 
-from snippets.common.model_diagram import (save_model_diagram,
-                                           write_model_diagram)
+from snippets.common.model_diagram import write_model_diagram
 
 
 def small_model():
@@ -19,9 +18,6 @@ def test_model_diagram_is_byte_stable(tmp_path, monkeypatch):
     again = write_model_diagram(model, "b/m.svg").read_bytes()
     assert first == again and b"<svg" in first
     assert (tmp_path / "a" / "m.svg").exists(), "relative to the cwd"
-    # The old out_dir form (Part II) writes the same bytes.
-    old = save_model_diagram(model, tmp_path / "c", "m.svg")
-    assert old.read_bytes() == first
 
 
 def test_model_diagram_without_graphviz_says_what_to_install(
