@@ -42,6 +42,7 @@ class PimaResult:
     num_train: int
     num_val: int
     num_test: int
+    one_val_row_points: float  # one validation row, in points
     positive_rate: float  # share of label 1 in the whole table
     max_epochs: int
     epochs_run: int  # epochs actually trained
@@ -208,7 +209,9 @@ def main() -> PimaResult:
     epochs_run = len(history.history["loss"])
     return PimaResult(
         num_train=len(data["train"][1]), num_val=len(data["val"][1]),
-        num_test=len(y_test), positive_rate=float(y.mean()),
+        num_test=len(y_test),
+        one_val_row_points=100 / len(data["val"][1]),
+        positive_rate=float(y.mean()),
         max_epochs=MAX_EPOCHS, epochs_run=epochs_run,
         stopped_epoch=early_stop.stopped_epoch + 1,
         best_epoch=early_stop.best_epoch + 1,

@@ -1,9 +1,12 @@
 """Logistic regression vs a small network on the same Pima split.
 
 The network is section II-8's, trained again here with the same seed.
+Models scored on the same test rows are compared with McNemar's exact
+test on the rows where they disagree.
 
 Section: II-9 ML vs DL and feature engineering
 """
+import math
 from dataclasses import dataclass
 
 import keras
@@ -31,9 +34,18 @@ class Comparison:
     network_accuracy: float
     majority_accuracy: float
     standard_error: float  # of an accuracy near 0.77 on 154 rows
+    one_row_points: float  # one test row, in percentage points
     disagreements: int  # test rows where logreg and network differ
+    logreg_only: int  # ... of which only the logistic regression is right
+    network_only: int  # ... only the network is right
+    network_p_value: float  # McNemar, logreg vs network
+    engineered_only: int  # imputed logreg right, raw logreg wrong
+    raw_only: int  # raw logreg right, imputed logreg wrong
+    engineered_p_value: float  # McNemar, raw vs imputed logreg
+    param_ratio: float  # network parameters / logreg parameters
     logreg_params: int
     network_params: int
+    num_splits: int
     split_mean: float  # logreg accuracy over NUM_SPLITS other splits
     split_std: float
     split_min: float
@@ -77,6 +89,26 @@ def impute_zeros(X_fit, X):
 # --8<-- [end:engineer]
 
 
+# --8<-- [start:mcnemar]
+def mcnemar_exact(correct_a, correct_b):
+    """McNemar's exact test of two models scored on the same rows.
+
+    correct_a, correct_b: booleans, one per row, True where the model is
+    right. Rows where both are right or both wrong say nothing about
+    which is better; of the others, b favour A and c favour B. If the
+    two are equally accurate, each such row is a fair coin toss, so b is
+    Binomial(b + c, 1/2). Returns b, c and the two-sided p-value: the
+    probability of a split at least this uneven by chance.
+    """
+    correct_a, correct_b = np.asarray(correct_a), np.asarray(correct_b)
+    b = int(np.sum(correct_a & ~correct_b))
+    c = int(np.sum(~correct_a & correct_b))
+    n = b + c
+    tail = sum(math.comb(n, k) for k in range(min(b, c) + 1)) / 2 ** n
+    return b, c, min(1.0, 2 * tail)
+# --8<-- [end:mcnemar]
+
+
 def logreg_accuracy_on_split(X, y, seed, engineer=False):
     """Fit on the training rows of a split, score on its test rows."""
     index = split_pima(X, y, seed)
@@ -96,7 +128,8 @@ def main() -> Comparison:
     keras.utils.set_random_seed(SEED)
     X, y = load_pima()
     logreg, logreg_pred = logreg_accuracy_on_split(X, y, SEED)
-    engineered, _ = logreg_accuracy_on_split(X, y, SEED, engineer=True)
+    engineered, engineered_pred = logreg_accuracy_on_split(
+        X, y, SEED, engineer=True)
     data = pima_splits(X, y, split_pima(X, y, SEED))
     model, _, _ = train_pima(data)  # section II-8's network, same seed
     X_test, y_test = data["test"]
@@ -106,15 +139,28 @@ def main() -> Comparison:
               for seed in range(100, 100 + NUM_SPLITS)]
     print(f"logistic regression {logreg:.3f}, with imputed zeros "
           f"{engineered:.3f}, network {network:.3f}")
+    logreg_right = logreg_pred == y_test
+    b, c, p = mcnemar_exact(logreg_right, network_pred == y_test)
+    print(f"logistic regression vs network: {b + c} disagreements, "
+          f"{b} won by the regression, {c} by the network, p = {p:.2f}")
+    b_raw, c_eng, p_eng = mcnemar_exact(logreg_right,
+                                        engineered_pred == y_test)
+    print(f"raw vs imputed: {b_raw} won by raw, {c_eng} by imputed, "
+          f"p = {p_eng:.2f}")
     return Comparison(
         num_test=len(y_test), logreg_accuracy=logreg,
         logreg_engineered_accuracy=engineered, network_accuracy=network,
         majority_accuracy=float((y_test == 0).mean()),
         standard_error=float(np.sqrt(logreg * (1 - logreg) / len(y_test))),
+        one_row_points=100 / len(y_test),
         disagreements=int((logreg_pred != network_pred).sum()),
+        logreg_only=b, network_only=c, network_p_value=p,
+        engineered_only=c_eng, raw_only=b_raw, engineered_p_value=p_eng,
+        param_ratio=model.count_params() / (X.shape[1] + 1),
         logreg_params=X.shape[1] + 1,
         network_params=int(model.count_params()),
-        split_mean=float(np.mean(others)), split_std=float(np.std(others)),
+        num_splits=NUM_SPLITS, split_mean=float(np.mean(others)),
+        split_std=float(np.std(others)),
         split_min=float(np.min(others)), split_max=float(np.max(others)),
         insulin_zeros=int((X[:, FEATURE_NAMES.index("Insulin")] == 0).sum()))
 

@@ -8,6 +8,8 @@ def test_run_shows_under_and_over_fitting_and_dropout(run_snippet):
     noise = result.noise_mse
     # The line under-fits: both losses stay well above the noise level.
     assert min(result.linear_train, result.linear_val) > 1.5 * noise
+    # "Its validation loss happens to be lower than its training loss"
+    assert result.linear_val < result.linear_train
     # The big network over-fits: training loss below the noise, validation
     # loss best early and clearly worse at the end.
     assert result.big_train < noise
@@ -17,6 +19,8 @@ def test_run_shows_under_and_over_fitting_and_dropout(run_snippet):
     # on the thinned network) above the validation loss, as the page says.
     assert result.dropout_val < result.big_val
     assert result.dropout_train > result.dropout_val
+    # "Dropout does not make the best epoch much better here"
+    assert result.dropout_best_val > 0.8 * result.big_best_val
     assert len(result.histories["big"]["val_loss"]) == 300
     assert [p.name for p in run.figures] == ["s03_fitting_curves.svg",
                                              "s03_fitting_fits.svg"]

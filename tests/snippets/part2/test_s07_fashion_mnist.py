@@ -20,10 +20,15 @@ def test_confusion_matrix_counts_pairs():
 
 def test_results_match_the_prose(run_snippet):
     result = run_snippet("part2/s07_fashion_mnist").result
-    assert (result.num_train, result.num_test) == (10_000, 10_000)
-    assert 0.75 < result.test_accuracy < 0.90
-    # "the test accuracy is below the training accuracy"
-    assert result.train_accuracy > result.test_accuracy
+    # the full data set and the tutorial's 10 epochs: nothing cut
+    assert (result.num_train, result.num_test) == (60_000, 10_000)
+    assert (result.num_epochs, result.batch_size) == (10, 128)
+    # the tutorial: training accuracy about 0.91, test a little lower
+    assert 0.86 < result.test_accuracy < 0.91
+    # Compared the same way (evaluate, final weights), the training
+    # images score higher than the test images: a generalisation gap.
+    assert result.train_eval_accuracy > result.test_accuracy + 0.01
+    assert result.train_eval_loss < result.test_loss
     counts = np.array(result.confusion)
     assert (counts.sum(axis=1) == 1000).all()
     # evaluate()'s accuracy is the argmax accuracy of the same model
@@ -53,5 +58,5 @@ def test_figures_come_from_the_same_run(run_snippet):
     assert result.conf12 == pytest.approx(float(probabilities[12].max()))
     assert result.pred0 == s07.CLASS_NAMES[probabilities[0].argmax()]
     guesses = probabilities.argmax(axis=1)
-    assert (s07.confusion_matrix(s07.fashion_arrays(100)[3], guesses)
+    assert (s07.confusion_matrix(s07.fashion_arrays()[3], guesses)
             == np.array(result.confusion)).all()

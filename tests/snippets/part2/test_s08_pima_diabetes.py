@@ -66,6 +66,8 @@ def test_printdot_prints_one_dot_per_epoch():
 def test_early_stopping_as_quoted(run_snippet):
     result = run_snippet("part2/s08_pima_diabetes").result
     assert result.epochs_run == result.stopped_epoch
+    # one validation patient is 100 / 123 percentage points
+    assert result.one_val_row_points == pytest.approx(100 / result.num_val)
     assert result.stopped_epoch < result.max_epochs
     # min_delta=0, patience=10: stopped 10 epochs after the best one
     assert result.stopped_epoch - result.best_epoch == 10

@@ -1,5 +1,7 @@
 """II-9: logistic regression vs the network of II-8 on the same split."""
 
+import math
+
 import numpy as np
 import pytest
 
@@ -48,6 +50,22 @@ def test_impute_zeros_uses_training_medians(split):
     assert (filled[:, pregnancies] == X_test[:, pregnancies]).all()
 
 
+def test_mcnemar_exact_is_the_binomial_tail_of_the_disagreements():
+    # 9 rows where only A is right, 1 where only B is, 5 both, 3 neither
+    a = np.array([1] * 9 + [0] + [1] * 5 + [0] * 3, bool)
+    b = np.array([0] * 9 + [1] + [1] * 5 + [0] * 3, bool)
+    # P(X <= 1) for X ~ Binomial(10, 1/2) is 11/1024; two-sided: twice it
+    assert s09.mcnemar_exact(a, b) == (9, 1, 22 / 1024)
+    assert s09.mcnemar_exact(b, a) == (1, 9, 22 / 1024)
+    # an even split is no evidence at all; no disagreement neither
+    assert s09.mcnemar_exact([1, 0, 1, 0], [0, 1, 0, 1])[2] == 1.0
+    assert s09.mcnemar_exact(a, a) == (0, 0, 1.0)
+    # b = 10, c = 40: far outside what a fair coin gives
+    many = s09.mcnemar_exact([1] * 10 + [0] * 40, [0] * 10 + [1] * 40)
+    expected = 2 * sum(math.comb(50, k) for k in range(11)) / 2 ** 50
+    assert many[2] == pytest.approx(expected) and many[2] < 1e-4
+
+
 def test_comparison_supports_the_prose(run_snippet):
     pima = run_snippet("part2/s08_pima_diabetes").result
     result = run_snippet("part2/s09_ml_vs_dl").result
@@ -55,14 +73,25 @@ def test_comparison_supports_the_prose(run_snippet):
     assert result.network_accuracy == pytest.approx(
         pima.test_accuracy, abs=1e-6)
     assert result.network_params == pima.num_params
-    two_se = 2 * result.standard_error
-    # "about equally accurate"; "does not move the accuracy by more than
-    # the noise"; "both beat the majority rule clearly"
-    assert abs(result.network_accuracy - result.logreg_accuracy) < two_se
-    assert abs(result.logreg_engineered_accuracy
-               - result.logreg_accuracy) < two_se
+    n = result.num_test
+    assert result.one_row_points == pytest.approx(100 / n)
+    # The paired counts are the accuracies' difference, row for row.
+    assert result.logreg_only + result.network_only == result.disagreements
+    assert (result.network_only - result.logreg_only) / n == pytest.approx(
+        result.network_accuracy - result.logreg_accuracy, abs=1e-6)
+    assert ((result.engineered_only - result.raw_only) / n
+            == pytest.approx(result.logreg_engineered_accuracy
+                             - result.logreg_accuracy, abs=1e-6))
+    # "equally accurate as far as the test rows can tell"; "does not move
+    # the accuracy by more than the noise"; "Neither is anywhere near the
+    # usual 0.05"
+    assert result.network_p_value > 0.2
+    assert result.engineered_p_value > 0.2
+    # "both beat the majority rule clearly"
     for accuracy in (result.logreg_accuracy, result.network_accuracy):
         assert accuracy > result.majority_accuracy + 0.05
     assert result.split_min <= result.split_mean <= result.split_max
-    assert 1500 < result.network_params / result.logreg_params < 2500
+    assert result.param_ratio == pytest.approx(
+        result.network_params / result.logreg_params)
+    assert result.num_splits == s09.NUM_SPLITS == 20
     assert result.insulin_zeros == 374
