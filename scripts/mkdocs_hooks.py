@@ -1,20 +1,23 @@
 """MkDocs hooks: the thin glue between the build and ``scripts/``.
 
-* on_config: MathJax must be installed (``npm ci``).
+* on_config: Node and the post-build packages must be installed
+  (``npm ci``).
 * on_pre_build: run stale snippets (figures, result values) and execute
   stale practice notebooks; everything is cached by content hash.
 * on_files: publish figures, notebooks and .py downloads as generated
   files (before mkdocs-jupyter wraps the notebooks).
 * on_page_markdown: inject result values, check figure references.
 * on_page_content: download and Colab links on practice-notebook pages.
-* on_post_build: copy MathJax (and, offline, the search shim) into the
-  site.
+* on_post_build: finish the site (scripts/postbuild.py: math drawn as
+  SVG, lean notebook CSS, minified figures; a TeX error is a warning,
+  so it fails --strict) and, offline, copy the search shim.
 * on_config also prepares the offline build mode (scripts/offline.py).
 
 Set ``BOOK_SKIP_RUNS=1`` to build without running anything (to measure
 what figure generation costs); pages then show "…" for injected values.
 """
 
+import logging
 import os
 import posixpath
 import re
@@ -26,10 +29,11 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from scripts import figures, mathjax, notebooks, offline, pages
+from scripts import figures, notebooks, offline, pages, postbuild
 from scripts.paths import CACHE
 
 SKIP_RUNS = os.environ.get("BOOK_SKIP_RUNS") == "1"
+log = logging.getLogger("mkdocs.hooks.book")
 _state = {"snippets": [], "practice": {}}
 
 
@@ -39,9 +43,9 @@ def on_config(config):
         # the cached HTML of the notebooks the next full build reuses.
         config["plugins"]["mkdocs-jupyter"].config["cache"] = False
     try:
-        mathjax.check_installed()
+        postbuild.check_installed()
         offline.configure(config)
-    except (mathjax.MathJaxMissing, FileNotFoundError) as exc:
+    except (postbuild.PostbuildError, FileNotFoundError) as exc:
         raise PluginError(str(exc)) from exc
     return config
 
@@ -171,5 +175,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    mathjax.copy_into(Path(config["site_dir"]))
+    try:
+        report = postbuild.finish(Path(config["site_dir"]))
+    except postbuild.PostbuildError as exc:
+        raise PluginError(str(exc)) from exc
+    log.info("postbuild: %s", postbuild.summary(report))
+    for problem in report.tex_errors():
+        log.warning(problem)
     offline.copy_into(config)

@@ -1,38 +1,114 @@
-"""Serve MathJax 3 from the site itself (no CDN), from the npm package."""
+"""Finish a built site: math drawn at build time, lean notebook pages,
+minified figures. Works on any built ``site/`` (MkDocs or Zensical).
 
+    python -m scripts.postbuild SITE_DIR
+
+One Node process (``scripts/postbuild.mjs``, packages from ``npm ci``)
+turns every formula into static SVG with MathJax's own engine (TeX
+input, assistive MathML for screen readers, glyphs in currentColor),
+keeps only the JupyterLab CSS rules a notebook page uses, and minifies
+the SVG figures. Pages then load no MathJax script at all.
+
+The MkDocs hook calls :func:`finish` from ``on_post_build``; a TeX error
+fails the build, naming the page and the formula.
+"""
+
+import argparse
+import json
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from scripts.paths import ROOT
 
-SOURCE = ROOT / "node_modules" / "mathjax" / "es5"
-TARGET = Path("assets") / "mathjax"
-# The combined component plus what it loads lazily: TeX extensions,
-# CHTML web fonts, the menu and its accessibility parts.
-PARTS = ("tex-chtml.js", "input/tex/extensions",
-         "output/chtml/fonts/woff-v2", "ui", "a11y")
+SCRIPT = ROOT / "scripts" / "postbuild.mjs"
+NODE_MODULES = ROOT / "node_modules"
+# What the script imports, each from its own npm package.
+PACKAGES = ("mathjax-full", "purgecss", "svgo")
 
 
-class MathJaxMissing(RuntimeError):
-    """node_modules/mathjax is absent."""
+class PostbuildError(RuntimeError):
+    """Node or its packages are missing, or the pass failed."""
+
+
+@dataclass
+class Report:
+    """What the pass did to a site."""
+
+    pages: int
+    math_pages: int
+    formulas: int
+    figures: int
+    figure_bytes_before: int
+    figure_bytes_after: int
+    notebook_css_saved: int
+    seconds: dict[str, float]
+    errors: list[dict] = field(default_factory=list)
+
+    def tex_errors(self) -> list[str]:
+        return [f"{e['page']}: TeX error in `{e['tex']}`: {e['message']}"
+                for e in self.errors]
 
 
 def check_installed() -> None:
-    if not (SOURCE / "tex-chtml.js").exists():
-        raise MathJaxMissing(
-            "MathJax 3 is not installed (node_modules/mathjax/es5/"
-            "tex-chtml.js is missing): run `npm ci` in the project root "
-            "(`make serve` and `make test` do it for you).")
+    if not shutil.which("node"):
+        raise PostbuildError(
+            "node is not installed (Node.js 18+ draws the book's math at "
+            "build time): install Node.js and npm, then rerun.")
+    missing = [p for p in PACKAGES
+               if not (NODE_MODULES / p / "package.json").exists()]
+    if missing:
+        raise PostbuildError(
+            f"npm package(s) {', '.join(missing)} not installed: run "
+            "`npm ci` in the project root (`make serve` and `make test` "
+            "do it for you).")
 
 
-def copy_into(site_dir: Path) -> None:
-    """Copy the parts MathJax needs into <site>/assets/mathjax."""
+def finish(site_dir: Path) -> Report:
+    """Run the pass over a built site, in place; return its report."""
     check_installed()
-    dest_root = Path(site_dir) / TARGET
-    for part in PARTS:
-        src, dest = SOURCE / part, dest_root / part
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        if src.is_dir():
-            shutil.copytree(src, dest, dirs_exist_ok=True)
-        else:
-            shutil.copy2(src, dest)
+    done = subprocess.run(["node", str(SCRIPT), str(site_dir)],
+                          capture_output=True, text=True, cwd=ROOT)
+    if done.returncode:
+        raise PostbuildError(f"{SCRIPT.name} failed on {site_dir}:\n"
+                             + done.stderr[-3000:])
+    raw = json.loads(done.stdout.strip().splitlines()[-1])
+    return Report(pages=raw["pages"], math_pages=raw["math_pages"],
+                  formulas=raw["formulas"], figures=raw["figures"],
+                  figure_bytes_before=raw["bytes_before"],
+                  figure_bytes_after=raw["bytes_after"],
+                  notebook_css_saved=raw["notebook_css_saved"],
+                  seconds=raw["seconds"], errors=raw["errors"])
+
+
+def summary(report: Report) -> str:
+    total = sum(report.seconds.values())
+    return (f"{report.formulas} formulas on {report.math_pages} of "
+            f"{report.pages} pages drawn as SVG; "
+            f"{report.notebook_css_saved / 1e6:.1f} MB of notebook CSS "
+            f"dropped; {report.figures} figures minified "
+            f"({report.figure_bytes_before / 1e6:.1f} -> "
+            f"{report.figure_bytes_after / 1e6:.1f} MB); {total:.1f} s "
+            f"({', '.join(f'{k} {v:.1f} s' for k, v in report.seconds.items())})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", type=Path, nargs="?",
+                        default=ROOT / "site")
+    args = parser.parse_args(argv)
+    try:
+        report = finish(args.site_dir)
+    except PostbuildError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print(summary(report))
+    for line in report.tex_errors():
+        print(line, file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
