@@ -2,7 +2,7 @@
 
 Pages are discovered from the built site itself (every ``.html`` file
 outside ``assets/``), so pages added later are checked without anyone
-listing them. Used by tests/test_site_links.py, tests/test_site_browser.py
+listing them. Used by tests/site/test_links.py, tests/site/test_browser.py
 and ``python -m scripts.links``.
 """
 

@@ -30,12 +30,13 @@ from scripts.paths import ROOT  # noqa: E402
 # child process. Running them last lets them find the cache the snippet
 # and notebook tests have just filled, so on an empty cache each snippet
 # runs once per session instead of twice.
-SITE_BUILDING_MODULES = ("test_build_checks.py", "test_site_")
+SITE_BUILDING_MODULES = ("test_build_checks.py",)
+SITE_BUILDING_FOLDERS = ("site",)  # tests/site/: checks of the built site
 
 
 def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: item.path.name.startswith(
-        SITE_BUILDING_MODULES))
+    items.sort(key=lambda item: item.path.name in SITE_BUILDING_MODULES
+               or item.path.parent.name in SITE_BUILDING_FOLDERS)
 
 
 @pytest.fixture(scope="session")

@@ -49,33 +49,6 @@ def test_every_page_passes(site_report, check):
     assert not failures, f"{check} check failed:\n{failures}"
 
 
-WAIT_FOR_SITEMAP_JS = """
-const done = arguments[arguments.length - 1];
-const t0 = Date.now();
-(function wait() {
-  const fetched = performance.getEntriesByType("resource").some(
-    (e) => e.name.endsWith("/sitemap.xml") && e.responseEnd > 0);
-  if (fetched || Date.now() - t0 > 5000) setTimeout(done, 100);
-  else setTimeout(wait, 50);
-})();
-"""
-
-
-WAIT_FOR_MATH_JS = """
-const [path, done] = arguments;
-const t0 = Date.now();
-(function wait() {
-  const ready = location.pathname === path &&
-    (!document.querySelector(".arithmatex") ||
-     (document.querySelector(".arithmatex mjx-container") &&
-      window.MathJax && window.MathJax.startup.promise));
-  if (ready) window.MathJax.startup.promise.then(() => done());
-  else if (Date.now() - t0 > 15000) done();
-  else setTimeout(wait, 50);
-})();
-"""
-
-
 def test_instant_navigation_typesets_math(browser, served_site):
     """Material's instant navigation swaps the page without a reload; the
     new page's math must still be typeset, glyphs included (this is what
@@ -93,7 +66,7 @@ def test_instant_navigation_typesets_math(browser, served_site):
              targets[0]]
     browser.get(base)
     # Material follows links instantly once it has read sitemap.xml.
-    browser.execute_async_script(WAIT_FOR_SITEMAP_JS)
+    browser.execute_async_script(chromium.script("wait_for_sitemap"))
     browser.execute_script("window.__sameDocument = true;")
     came_from = "index.html"
     for target in route:
@@ -104,7 +77,8 @@ def test_instant_navigation_typesets_math(browser, served_site):
                if (link) link.click();
                return !!link;""", path)
         assert clicked, f"{came_from} has no link to {target}"
-        browser.execute_async_script(WAIT_FOR_MATH_JS, path)
+        browser.execute_async_script(chromium.script("wait_for_math"),
+                                     path)
         assert browser.execute_script(
             "return window.__sameDocument === true"), (
             f"clicking a link on {came_from} reloaded the page: instant "
