@@ -2,7 +2,7 @@
 // (MkDocs or Zensical): the pages then load no MathJax and no JupyterLab
 // stylesheet, and the figures are smaller.
 //
-//   node scripts/postbuild.mjs SITE_DIR
+//   node scripts/postbuild.mjs SITE_DIR [CACHE_DIR]
 //
 // * Math: every formula pymdownx.arithmatex left in a page (generic mode:
 //   <span class="arithmatex">\(…\)</span>, <div class="arithmatex">\[…\]
@@ -20,6 +20,7 @@
 // ({page, tex, message}); a page with a TeX error keeps MathJax's red
 // error box, and the caller decides whether that fails the build.
 
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -33,6 +34,11 @@ const { RegisterHTMLHandler } = require("mathjax-full/js/handlers/html.js");
 const { AssistiveMmlHandler } = require(
   "mathjax-full/js/a11y/assistive-mml.js");
 const { AllPackages } = require("mathjax-full/js/input/tex/AllPackages.js");
+const version = (name) => JSON.parse(fs.readFileSync(new URL(
+  `../node_modules/${name}/package.json`, import.meta.url))).version;
+const SVGO_VERSION = version("svgo");
+const PURGECSS_VERSION = version("purgecss");
+const MATHJAX_VERSION = version("mathjax-full");
 
 // --- math -------------------------------------------------------------
 
@@ -61,7 +67,16 @@ function makeMathJax() {
       errors = [];
       tex.reset();  // labels and equation numbers: one formula at a time
       const node = doc.convert(source, { display });
-      return { html: adaptor.outerHTML(node), errors };
+      const svg = adaptor.childNodes(node).find(
+        (child) => adaptor.kind(child) === "svg");
+      if (svg) slim(adaptor, svg);
+      const html = adaptor.outerHTML(node)
+        .replace(/<(use|path|rect|line)\b([^>]*)><\/\1>/g, "<$1$2/>")
+        // HTML puts <math> in MathML's namespace by itself.
+        .replace(/<mjx-assistive-mml unselectable="on"/g, "<mjx-assistive-mml")
+        .replace(/<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML"/g,
+                 "<math");
+      return { html, errors };
     },
     // The hidden <svg> holding the glyphs used since the last call.
     takeFontCache() {
@@ -71,10 +86,55 @@ function makeMathJax() {
       return html;
     },
     styleSheet() {
+      // Glyphs are <use> elements once slim() dropped their data-c.
       return adaptor.textContent(svg.styleSheet(doc))
-        .replace(/\s*\n\s*/g, "").trim();
+        .replace(/\s*\n\s*/g, "")
+        .replace('mjx-container[jax="SVG"] path[data-c], ' +
+                 'mjx-container[jax="SVG"] use[data-c]',
+                 'mjx-container[jax="SVG"] use').trim();
     },
   };
+}
+
+// MathJax's SVG carries attributes for its in-browser tools (menus,
+// explorers, editing): drop those no stylesheet rule reads, and the
+// <g> wrappers left with no attribute at all. What is drawn does not
+// change; the page gets a good deal lighter.
+const STYLED_NODES = new Set(["merror", "mtable", "maction"]);
+const DROPPED = new Set(["data-c", "data-mjx-texclass", "focusable",
+                         "xmlns", "xmlns:xlink"]);
+
+function slim(adaptor, node) {
+  for (const child of [...adaptor.childNodes(node)]) {
+    if (adaptor.kind(child) !== "#text") slim(adaptor, child);
+  }
+  for (const { name, value } of adaptor.allAttributes(node)) {
+    if (DROPPED.has(name) ||
+        (name === "data-mml-node" && !STYLED_NODES.has(value))) {
+      adaptor.removeAttribute(node, name);
+    } else if (name === "xlink:href") {
+      adaptor.removeAttribute(node, name);
+      adaptor.setAttribute(node, "href", value);
+    }
+  }
+  const parent = adaptor.parent(node);
+  if (adaptor.kind(node) !== "g" ||
+      STYLED_NODES.has(adaptor.getAttribute(parent, "data-mml-node"))) {
+    return;
+  }
+  const attributes = adaptor.allAttributes(node);
+  const children = adaptor.childNodes(node);
+  if (!attributes.length) {
+    for (const child of [...children]) adaptor.insert(child, node);
+    adaptor.remove(node);
+  } else if (attributes.length === 1 && attributes[0].name === "transform" &&
+             children.length === 1 && adaptor.kind(children[0]) === "use" &&
+             !adaptor.getAttribute(children[0], "transform")) {
+    // <g transform><use/></g> draws what <use transform/> draws.
+    adaptor.setAttribute(children[0], "transform", attributes[0].value);
+    adaptor.insert(children[0], node);
+    adaptor.remove(node);
+  }
 }
 
 const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'",
@@ -108,8 +168,13 @@ function arithmatexSource(tag, content) {
 // MathJax's own tex2jax would find them. Only text between tags inside
 // a rendered Markdown cell is searched, never code.
 const CELL_START = /<div class="[^"]*\bjp-RenderedMarkdown\b[^"]*"[^>]*>/g;
-const NOTEBOOK_MATH =
-  /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<![\\$])\$(?!\s)((?:\\\$|[^$])+?)(?<!\s)\$/g;
+const NOTEBOOK_MATH = new RegExp([
+  String.raw`\$\$([\s\S]+?)\$\$`,                 // $$ display $$
+  String.raw`\\\[([\s\S]+?)\\\]`,               // \[ display \]
+  String.raw`\\\(([\s\S]+?)\\\)`,               // \( inline \)
+  // $inline$: not \$ or $$, no space inside either dollar
+  String.raw`(?<![\\$])\$(?!\s)((?:\\\$|[^$])+?)(?<!\s)\$`,
+].join("|"), "g");
 
 // The end of the element opened at `from` (balanced <div>…</div>).
 function divEnd(html, from) {
@@ -185,20 +250,27 @@ function renderPageMath(html, mj, page, errors) {
   return { html: out, formulas: edits.length };
 }
 
+// A page as built always becomes the same page: cached by its text, so
+// a warm build draws no formula again. TeX errors are never cached.
+function cachedPageMath(html, mj, page, errors, cacheDir) {
+  const digest = crypto.createHash("sha256")
+    .update(`mathjax ${MATHJAX_VERSION}\n${html}`).digest("hex");
+  const key = cacheDir && path.join(cacheDir, `${digest}.html`);
+  if (key && fs.existsSync(key)) {
+    const cached = fs.readFileSync(key, "utf8");
+    return { html: cached, formulas: 0, cached: true };
+  }
+  const before = errors.length;
+  const done = renderPageMath(html, mj, page, errors);
+  if (key && done.formulas && errors.length === before) {
+    fs.writeFileSync(key, done.html);
+  }
+  return done;
+}
+
 // --- notebook stylesheet ------------------------------------------------
 
-// mkdocs-jupyter inlines JupyterLab's whole theme into every notebook
-// page as <style> elements in the page content.
-const NOTEBOOK_MARK = 'class="jupyter-wrapper"';
-const STYLE = /<style[^>]*>([\s\S]*?)<\/style>/g;
-
-async function trimNotebookCss(html, PurgeCSS) {
-  if (!html.includes(NOTEBOOK_MARK)) return { html, saved: 0 };
-  const start = html.indexOf(NOTEBOOK_MARK);
-  const styles = [...html.matchAll(STYLE)].filter(
-    (m) => m.index > start && !m[0].includes("MJX-SVG-styles"));
-  if (!styles.length) return { html, saved: 0 };
-  const content = html.replace(STYLE, "");
+async function purge(PurgeCSS, content, styles) {
   const purged = await new PurgeCSS().purge({
     content: [{ raw: content, extension: "html" }],
     css: styles.map((m) => ({ raw: m[1] })),
@@ -208,10 +280,38 @@ async function trimNotebookCss(html, PurgeCSS) {
     // Set on <body> by the theme's script, not in the HTML.
     safelist: { greedy: [/data-md-color-scheme/, /data-jp-theme/] },
   });
+  return purged.map((result) => ({ css: result.css }));
+}
+
+// mkdocs-jupyter inlines JupyterLab's whole theme into every notebook
+// page as <style> elements in the page's body, before the notebook.
+const NOTEBOOK_MARK = '<div class="jupyter-wrapper">';
+const STYLE = /<style[^>]*>([\s\S]*?)<\/style>/g;
+
+async function trimNotebookCss(html, PurgeCSS, cacheDir) {
+  if (!html.includes(NOTEBOOK_MARK)) return { html, saved: 0 };
+  const body = html.search(/<body[\s>]/);
+  const styles = [...html.matchAll(STYLE)].filter((m) => m.index > body);
+  if (!styles.length) return { html, saved: 0 };
+  // mkdocs-jupyter 0.26 also writes its code-highlighting CSS a second
+  // time as a Python list's repr (['pre { … }']): not CSS, so browsers
+  // drop it; so does this pass.
+  const real = (m) => !m[1].trim().startsWith("['");
+  const content = html.replace(STYLE, "");
+  // Cached by the page as built: a warm build purges nothing again.
+  const digest = crypto.createHash("sha256")
+    .update(`purgecss ${PURGECSS_VERSION}\n${html}`).digest("hex");
+  const key = cacheDir && path.join(cacheDir, `${digest}.json`);
+  const purged = key && fs.existsSync(key)
+    ? JSON.parse(fs.readFileSync(key, "utf8"))
+    : await purge(PurgeCSS, content, styles.filter(real));
+  if (key) fs.writeFileSync(key, JSON.stringify(purged));
   let out = "";
   let at = 0;
-  styles.forEach((m, i) => {
-    const css = purged[i].css.trim();
+  const kept = styles.filter(real);
+  styles.forEach((m) => {
+    const i = kept.indexOf(m);
+    const css = i < 0 ? "" : purged[i].css.trim();
     out += html.slice(at, m.index) + (css ? `<style>${css}</style>` : "");
     at = m.index + m[0].length;
   });
@@ -221,24 +321,44 @@ async function trimNotebookCss(html, PurgeCSS) {
 
 // --- figures ----------------------------------------------------------
 
-function minifyFigures(site, optimize) {
+const hash = (text) => crypto.createHash("sha256")
+  .update(`svgo ${SVGO_VERSION}\n${text}`).digest("hex");
+
+// Minified copies are kept in CACHE_DIR (when given), keyed by a hash of
+// the figure and svgo's version: a warm build minifies nothing.
+function minifyFigures(site, optimize, cacheDir) {
   const dir = path.join(site, "figures");
   let before = 0;
   let after = 0;
+  let minified = 0;
   const files = fs.existsSync(dir)
     ? fs.readdirSync(dir, { recursive: true })
         .filter((name) => name.endsWith(".svg")) : [];
   for (const name of files) {
     const file = path.join(dir, name);
     const text = fs.readFileSync(file, "utf8");
-    // Keep the viewBox (figures scale with the page) and the ids that
-    // <use> elements point to; svgo's default preset does both.
-    const small = optimize(text, { path: file, multipass: true }).data;
+    const key = hash(text);
+    const cached = cacheDir && path.join(cacheDir, `${key}.svg`);
+    let small;
+    if (cached && fs.existsSync(cached)) {
+      small = fs.readFileSync(cached, "utf8");
+    } else {
+      // svgo's default preset keeps the viewBox (figures scale with the
+      // page) and the ids that <use> elements point to.
+      small = optimize(text, { path: file, multipass: true }).data;
+      minified += 1;
+      if (cached) {
+        fs.writeFileSync(cached, small);
+        // A second pass over the same site finds its output minified.
+        fs.writeFileSync(path.join(cacheDir, `${hash(small)}.svg`), small);
+      }
+    }
     before += Buffer.byteLength(text);
     after += Buffer.byteLength(small);
     if (small.length < text.length) fs.writeFileSync(file, small);
   }
-  return { figures: files.length, bytes_before: before, bytes_after: after };
+  return { figures: files.length, minified, bytes_before: before,
+           bytes_after: after };
 }
 
 // --- the site -----------------------------------------------------------
@@ -250,11 +370,13 @@ function htmlPages(site) {
     .sort();
 }
 
-async function main(site) {
+async function main(site, cacheDir) {
+  if (cacheDir) fs.mkdirSync(cacheDir, { recursive: true });
   const { PurgeCSS } = await import("purgecss");
   const { optimize } = await import("svgo");
   const seconds = {};
-  const report = { pages: 0, math_pages: 0, formulas: 0,
+  const report = { pages: 0, math_pages: 0, math_pages_cached: 0,
+                   formulas: 0,
                    notebook_css_saved: 0, errors: [] };
   const mj = makeMathJax();
   let t0 = performance.now();
@@ -262,18 +384,19 @@ async function main(site) {
   const texts = new Map();
   for (const page of pages) {
     const file = path.join(site, page);
-    const done = renderPageMath(fs.readFileSync(file, "utf8"), mj,
+    const done = cachedPageMath(fs.readFileSync(file, "utf8"), mj,
                                 page.split(path.sep).join("/"),
-                                report.errors);
+                                report.errors, cacheDir);
     texts.set(page, done.html);
     report.pages += 1;
     report.formulas += done.formulas;
     if (done.formulas) report.math_pages += 1;
+    if (done.cached) report.math_pages_cached += 1;
   }
   seconds.math = performance.now() - t0;
   t0 = performance.now();
   for (const [page, html] of texts) {
-    const done = await trimNotebookCss(html, PurgeCSS);
+    const done = await trimNotebookCss(html, PurgeCSS, cacheDir);
     report.notebook_css_saved += done.saved;
     texts.set(page, done.html);
   }
@@ -283,17 +406,17 @@ async function main(site) {
     if (fs.readFileSync(file, "utf8") !== html) fs.writeFileSync(file, html);
   }
   t0 = performance.now();
-  Object.assign(report, minifyFigures(site, optimize));
+  Object.assign(report, minifyFigures(site, optimize, cacheDir));
   seconds.figures = performance.now() - t0;
   report.seconds = Object.fromEntries(Object.entries(seconds).map(
     ([k, ms]) => [k, Math.round(ms) / 1000]));
   process.stdout.write(JSON.stringify(report) + "\n");
 }
 
-const site = process.argv[2];
+const [site, cacheDir] = process.argv.slice(2);
 if (!site || !fs.existsSync(path.join(site, "index.html"))) {
   process.stderr.write("usage: node scripts/postbuild.mjs SITE_DIR " +
-                       "(a built site, with its index.html)\n");
+                       "[CACHE_DIR] (a built site, with its index.html)\n");
   process.exit(2);
 }
-await main(site);
+await main(site, cacheDir);

@@ -21,7 +21,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts.paths import ROOT
+from scripts.paths import CACHE, ROOT
 
 SCRIPT = ROOT / "scripts" / "postbuild.mjs"
 NODE_MODULES = ROOT / "node_modules"
@@ -39,8 +39,10 @@ class Report:
 
     pages: int
     math_pages: int
+    math_pages_cached: int
     formulas: int
     figures: int
+    figures_minified: int
     figure_bytes_before: int
     figure_bytes_after: int
     notebook_css_saved: int
@@ -69,14 +71,17 @@ def check_installed() -> None:
 def finish(site_dir: Path) -> Report:
     """Run the pass over a built site, in place; return its report."""
     check_installed()
-    done = subprocess.run(["node", str(SCRIPT), str(site_dir)],
+    done = subprocess.run(["node", str(SCRIPT), str(site_dir),
+                           str(CACHE / "postbuild")],
                           capture_output=True, text=True, cwd=ROOT)
     if done.returncode:
         raise PostbuildError(f"{SCRIPT.name} failed on {site_dir}:\n"
                              + done.stderr[-3000:])
     raw = json.loads(done.stdout.strip().splitlines()[-1])
     return Report(pages=raw["pages"], math_pages=raw["math_pages"],
+                  math_pages_cached=raw["math_pages_cached"],
                   formulas=raw["formulas"], figures=raw["figures"],
+                  figures_minified=raw["minified"],
                   figure_bytes_before=raw["bytes_before"],
                   figure_bytes_after=raw["bytes_after"],
                   notebook_css_saved=raw["notebook_css_saved"],
@@ -85,13 +90,16 @@ def finish(site_dir: Path) -> Report:
 
 def summary(report: Report) -> str:
     total = sum(report.seconds.values())
+    times = ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items())
     return (f"{report.formulas} formulas on {report.math_pages} of "
-            f"{report.pages} pages drawn as SVG; "
+            f"{report.pages} pages drawn as SVG "
+            f"({report.math_pages_cached} more pages from the cache); "
             f"{report.notebook_css_saved / 1e6:.1f} MB of notebook CSS "
-            f"dropped; {report.figures} figures minified "
-            f"({report.figure_bytes_before / 1e6:.1f} -> "
+            f"dropped; {report.figures} figures "
+            f"({report.figures_minified} minified now, the rest cached; "
+            f"{report.figure_bytes_before / 1e6:.1f} -> "
             f"{report.figure_bytes_after / 1e6:.1f} MB); {total:.1f} s "
-            f"({', '.join(f'{k} {v:.1f} s' for k, v in report.seconds.items())})")
+            f"({times})")
 
 
 def main(argv: list[str] | None = None) -> int:
