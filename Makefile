@@ -2,7 +2,8 @@
 #   make serve   set everything up, then serve the book at http://127.0.0.1:8000
 #   make test    set everything up, then run the whole test suite
 # Set-up is idempotent: a Python 3.11+ virtual environment in .venv with the
-# pinned requirements, and MathJax 3 from npm in node_modules.
+# pinned requirements, and the build's Node packages (MathJax, PurgeCSS,
+# svgo, axe-core) from npm in node_modules.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -29,8 +30,9 @@ $(STAMP): requirements.txt pyproject.toml
 	@rm -f $(VENV)/.installed-* && touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for \
-	MathJax: install Node.js from your package manager, then rerun."; exit 1; }
+	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed to \
+	draw the math: install Node.js from your package manager, then rerun."; \
+	exit 1; }
 	npm ci --no-audit --no-fund
 
 serve: setup

@@ -101,6 +101,9 @@ function makeMathJax() {
 // <g> wrappers left with no attribute at all. What is drawn does not
 // change; the page gets a good deal lighter.
 const STYLED_NODES = new Set(["merror", "mtable", "maction"]);
+// <use> keeps xlink:href, not href: Material's instant navigation sets
+// the href of every element that has one, and an SVG element's href is
+// read-only (a TypeError that stops the navigation).
 const DROPPED = new Set(["data-c", "data-mjx-texclass", "focusable",
                          "xmlns", "xmlns:xlink"]);
 
@@ -112,9 +115,6 @@ function slim(adaptor, node) {
     if (DROPPED.has(name) ||
         (name === "data-mml-node" && !STYLED_NODES.has(value))) {
       adaptor.removeAttribute(node, name);
-    } else if (name === "xlink:href") {
-      adaptor.removeAttribute(node, name);
-      adaptor.setAttribute(node, "href", value);
     }
   }
   const parent = adaptor.parent(node);
@@ -316,6 +316,10 @@ async function trimNotebookCss(html, PurgeCSS, cacheDir) {
     at = m.index + m[0].length;
   });
   out += html.slice(at);
+  // Wide code cells scroll sideways: keyboard users must be able to
+  // reach them (Material does the same for its own code blocks).
+  out = out.replaceAll('<div class="highlight-ipynb hl-python">',
+                       '<div class="highlight-ipynb hl-python" tabindex="0">');
   return { html: out, saved: html.length - out.length };
 }
 

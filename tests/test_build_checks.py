@@ -11,7 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from scripts import figures, mathjax, pages
+from scripts import figures, pages
 from scripts.paths import ROOT, SNIPPETS
 
 
@@ -105,12 +105,6 @@ def test_runner_saves_the_figures_main_leaves_open(monkeypatch, tmp_path):
         figures.run_in_process(one)
 
 
-def test_mathjax_missing_says_how_to_install(monkeypatch, tmp_path):
-    monkeypatch.setattr(mathjax, "SOURCE", tmp_path)
-    with pytest.raises(mathjax.MathJaxMissing, match="run `npm ci`"):
-        mathjax.check_installed()
-
-
 def test_notebook_cdn_scripts_are_removed():
     html = ('<p>keep</p><!-- Load mathjax --><script src=""> </script>'
             '<script type="text/x-mathjax-config">x</script>'
@@ -146,7 +140,6 @@ def test_build_injects_values_and_publishes_figures(build_page, tmp_path):
     assert "Loss: 0.628" in html
     assert (site / "figures" / "ch01" / "s07_plot_tape_fit.svg").stat(
     ).st_size > 1000
-    assert (site / "assets" / "mathjax" / "tex-chtml.js").exists()
 
 
 def test_a_raising_snippet_fails_the_build_run_with_file_and_line(
