@@ -298,12 +298,12 @@ def lighthouse_rows(runs: list[dict], pages: int) -> list[tuple]:
         worst = min(done, key=lambda r: r["scores"]["performance"])
         others = " / ".join(
             str(min(r["scores"][c] for r in done)) for c in CATEGORIES[1:])
-        note = f"; {len(failed)} failed" if failed else ""
+        note = f", {len(failed)} failed" if failed else ""
         rows += [
-            (f"Lighthouse {preset} performance, median / worst "
-             f"({len(done)} of {pages} pages{note})",
+            (f"Lighthouse {preset} performance, median / worst page",
              f"{statistics.median(perf):g} / "
-             f"{worst['scores']['performance']} (`{worst['page']}`)",
+             f"{worst['scores']['performance']} (`{worst['page']}`; "
+             f"{len(done)} of {pages} pages{note})",
              "≥ 95 every page"),
             (f"Lighthouse {preset} accessibility / best practices / SEO, "
              "worst page", others, "100 each"),

@@ -255,15 +255,14 @@ function renderPageMath(html, mj, page, errors) {
 function cachedPageMath(html, mj, page, errors, cacheDir) {
   const digest = crypto.createHash("sha256")
     .update(`mathjax ${MATHJAX_VERSION}\n${html}`).digest("hex");
-  const key = cacheDir && path.join(cacheDir, `${digest}.html`);
+  const key = cacheDir && path.join(cacheDir, `${digest}.math.json`);
   if (key && fs.existsSync(key)) {
-    const cached = fs.readFileSync(key, "utf8");
-    return { html: cached, formulas: 0, cached: true };
+    return { ...JSON.parse(fs.readFileSync(key, "utf8")), cached: true };
   }
   const before = errors.length;
   const done = renderPageMath(html, mj, page, errors);
   if (key && done.formulas && errors.length === before) {
-    fs.writeFileSync(key, done.html);
+    fs.writeFileSync(key, JSON.stringify(done));
   }
   return done;
 }
@@ -324,6 +323,44 @@ async function trimNotebookCss(html, PurgeCSS, cacheDir) {
 }
 
 // --- figures ----------------------------------------------------------
+
+// <img> of the book's figures: width and height from the SVG, so the
+// page keeps its layout while a figure loads (CSS still scales it down
+// to the column: Material sets max-width 100% and height auto), and
+// loading="lazy" on all but a page's first figure, so a reader's phone
+// fetches a figure only when it is about to be shown.
+const IMG = /<img\b[^>]*>/g;
+const SVG_SIZE = new RegExp(
+  String.raw`<svg\b[^>]*?\swidth="([\d.]+)(pt|px)?"` +
+  String.raw`[^>]*?\sheight="([\d.]+)(pt|px)?"`);
+
+function figureSize(file) {
+  if (!fs.existsSync(file)) return null;
+  const head = fs.readFileSync(file, "utf8").slice(0, 4000);
+  const m = head.match(SVG_SIZE);
+  if (!m) return null;
+  const px = (value, unit) => Math.round(
+    parseFloat(value) * (unit === "pt" ? 4 / 3 : 1));
+  return [px(m[1], m[2]), px(m[3], m[4])];
+}
+
+function figureHints(html, pageFile) {
+  let seen = 0;
+  return html.replace(IMG, (tag) => {
+    const src = tag.match(/\ssrc="([^"]+)"/);
+    if (!src || !/(^|\/)figures\/.+\.svg$/.test(src[1])) return tag;
+    seen += 1;
+    let extra = "";
+    if (!/\swidth=/.test(tag) && !/\sheight=/.test(tag)) {
+      const size = figureSize(path.join(path.dirname(pageFile),
+                                        decodeURI(src[1])));
+      if (size) extra += ` width="${size[0]}" height="${size[1]}"`;
+    }
+    if (seen > 1 && !/\sloading=/.test(tag)) extra += ' loading="lazy"';
+    if (!/\sdecoding=/.test(tag)) extra += ' decoding="async"';
+    return tag.replace(/^<img\b/, `<img${extra}`);
+  });
+}
 
 const hash = (text) => crypto.createHash("sha256")
   .update(`svgo ${SVGO_VERSION}\n${text}`).digest("hex");
@@ -395,7 +432,7 @@ async function main(site, cacheDir) {
     report.pages += 1;
     report.formulas += done.formulas;
     if (done.formulas) report.math_pages += 1;
-    if (done.cached) report.math_pages_cached += 1;
+    if (done.cached) report.math_pages_cached += 1;  // of math_pages
   }
   seconds.math = performance.now() - t0;
   t0 = performance.now();
@@ -407,7 +444,8 @@ async function main(site, cacheDir) {
   seconds.notebook_css = performance.now() - t0;
   for (const [page, html] of texts) {
     const file = path.join(site, page);
-    if (fs.readFileSync(file, "utf8") !== html) fs.writeFileSync(file, html);
+    const done = figureHints(html, file);
+    if (fs.readFileSync(file, "utf8") !== done) fs.writeFileSync(file, done);
   }
   t0 = performance.now();
   Object.assign(report, minifyFigures(site, optimize, cacheDir));

@@ -93,7 +93,7 @@ def summary(report: Report) -> str:
     times = ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items())
     return (f"{report.formulas} formulas on {report.math_pages} of "
             f"{report.pages} pages drawn as SVG "
-            f"({report.math_pages_cached} more pages from the cache); "
+            f"({report.math_pages_cached} of those pages from the cache); "
             f"{report.notebook_css_saved / 1e6:.1f} MB of notebook CSS "
             f"dropped; {report.figures} figures "
             f"({report.figures_minified} minified now, the rest cached; "

@@ -70,9 +70,9 @@ def test_lighthouse_rows_give_median_and_worst_page():
             _run("a.html", "desktop", 100), _run("b.html", "desktop", 98)]
     rows = {label: value for label, value, _ in
             measure.lighthouse_rows(runs, pages=4)}
-    assert rows["Lighthouse mobile performance, median / worst "
-                "(3 of 4 pages; 1 failed)"] == "97 / 91 (`b.html`)"
+    assert rows["Lighthouse mobile performance, median / worst page"] == (
+        "97 / 91 (`b.html`; 3 of 4 pages, 1 failed)")
     assert rows["Lighthouse mobile accessibility / best practices / SEO, "
                 "worst page"] == "100 / 100 / 92"
-    assert rows["Lighthouse desktop performance, median / worst "
-                "(2 of 4 pages)"] == "99 / 98 (`b.html`)"
+    assert rows["Lighthouse desktop performance, median / worst page"] == (
+        "99 / 98 (`b.html`; 2 of 4 pages)")

@@ -110,3 +110,33 @@ def test_figures_are_minified_and_still_scale(tmp_path):
     assert report.figures == 1 and len(small) < len(svg) / 1.5
     assert 'viewBox="0 0 100 50"' in small and "<path" in small
     assert "Matplotlib" not in small
+
+
+def test_figures_get_their_size_and_only_the_first_loads_at_once(
+        tmp_path):
+    figures = tmp_path / "figures" / "ch01"
+    figures.mkdir(parents=True)
+    (figures / "s01_a.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="300pt" '
+        'height="150pt" viewBox="0 0 300 150"><path d="M0 0h9"/></svg>')
+    (figures / "s01_b.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" '
+        'viewBox="0 0 200 100"><path d="M0 0h9"/></svg>')
+    (tmp_path / "ch01").mkdir()
+    (tmp_path / "index.html").write_text(_page("<p>home</p>"))
+    (tmp_path / "ch01" / "index.html").write_text(_page(
+        '<img alt="a" src="../figures/ch01/s01_a.svg" />'
+        '<img alt="b" src="../figures/ch01/s01_b.svg" width="120" />'
+        '<img alt="c" src="../figures/ch01/s01_b.svg" />'
+        '<img alt="not a figure" src="data:image/png;base64,AAAA" />'))
+    postbuild.finish(tmp_path)
+    html = (tmp_path / "ch01" / "index.html").read_text()
+    assert ('<img width="400" height="200" decoding="async" alt="a"'
+            in html)
+    assert ('<img loading="lazy" decoding="async" alt="b" '
+            'src="../figures/ch01/s01_b.svg" width="120" />') in html
+    assert ('<img width="200" height="100" loading="lazy" '
+            'decoding="async" alt="c"') in html
+    assert '<img alt="not a figure"' in html
+    postbuild.finish(tmp_path)  # a second pass changes nothing
+    assert (tmp_path / "ch01" / "index.html").read_text() == html

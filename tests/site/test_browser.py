@@ -137,9 +137,11 @@ def test_math_check_catches_errors_lost_glyphs_and_mathjax(
     (folder / "lost" / "index.html").write_text(re.sub(
         r'<svg style="display: none;" id="MJX-SVG-global-cache">.*?</svg>',
         "", html, count=1, flags=re.S).replace(
-        "</head>", '<script src="tex-svg.js"></script></head>'),
+        "</head>", '<script src="mathjax/tex-svg.js"></script></head>'),
         encoding="utf-8")
-    (folder / "lost" / "tex-svg.js").write_text("window.MathJax = {};\n")
+    (folder / "lost" / "mathjax").mkdir()
+    (folder / "lost" / "mathjax" / "tex-svg.js").write_text(
+        "window.MathJax = {};\n")
     with sitecheck.serve(site) as base:
         fine = chromium.check_page(browser, base + sitecheck.page_url(page))
         error = chromium.check_page(browser,
