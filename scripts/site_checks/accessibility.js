@@ -11,10 +11,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const found = [];
   for (const scheme of ["default", "slate"]) {
     body.setAttribute("data-md-color-scheme", scheme);
-    // Material fades colours over 0.25 s: judge them once they settle
-    // (and once its scripts have made wide code blocks focusable).
+    // Material fades colours over 0.25 s: judge them once every fade
+    // has finished (and its scripts have made wide code blocks
+    // focusable).
     await frame();
-    await sleep(400);
+    await Promise.all(document.getAnimations().map(
+      (a) => a.finished.catch(() => null)));
+    await sleep(100);
     const result = await axe.run(document, {resultTypes: ["violations"]});
     for (const v of result.violations) {
       found.push({scheme, id: v.id, impact: v.impact, help: v.help,
