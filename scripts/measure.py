@@ -335,6 +335,10 @@ def lighthouse_listing() -> str:
             parts.append(
                 f"LCP {mobile['largest-contentful-paint'] / 1e3:.1f} s, "
                 f"TBT {mobile['total-blocking-time']:.0f} ms")
+        failed = sorted({f"{preset} {audit}" for preset, run in
+                         presets.items() for audit in run.get("failed", [])})
+        if failed:
+            parts.append("failed audits: " + ", ".join(failed))
         lines.append(f"  {page}: " + "; ".join(parts))
     return "\n".join(lines) + "\n"
 

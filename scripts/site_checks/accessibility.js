@@ -18,7 +18,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     await Promise.all(document.getAnimations().map(
       (a) => a.finished.catch(() => null)));
     await sleep(100);
-    const result = await axe.run(document, {resultTypes: ["violations"]});
+    const result = await axe.run(document, {
+      resultTypes: ["violations"],
+      rules: {"target-size": {enabled: true}},  // WCAG 2.2, as Lighthouse
+    });
     for (const v of result.violations) {
       found.push({scheme, id: v.id, impact: v.impact, help: v.help,
                   targets: v.nodes.slice(0, 5).map(

@@ -35,8 +35,23 @@ try {
           (c) => [c, Math.round(100 * lhr.categories[c].score)]));
         const metrics = Object.fromEntries(METRICS.map(
           (m) => [m, lhr.audits[m].numericValue]));
+        // What costs points outside performance, and where the main
+        // thread's time goes (for reading a low performance score).
+        const failed = CATEGORIES.slice(1).flatMap(
+          (c) => lhr.categories[c].auditRefs.map((ref) => lhr.audits[ref.id])
+            .filter((a) => a.score !== null && a.score < 1)
+            .map((a) => {
+              const node = ((a.details || {}).items || [])
+                .map((item) => item.node).find(Boolean);
+              return `${c}: ${a.id}` +
+                (node ? ` at ${node.selector || node.snippet}` : "");
+            }));
+        const work = (lhr.audits["mainthread-work-breakdown"].details || {})
+          .items || [];
+        const mainThread = Object.fromEntries(work.map(
+          (item) => [item.group, Math.round(item.duration)]));
         process.stdout.write(JSON.stringify(
-          {url, preset, scores, metrics}) + "\n");
+          {url, preset, scores, metrics, failed, mainThread}) + "\n");
       } catch (err) {
         process.stdout.write(JSON.stringify(
           {url, preset, error: String(err).slice(0, 300)}) + "\n");
