@@ -43,12 +43,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from scripts import browser, sitecheck
-from scripts.paths import ROOT
+from scripts.paths import CACHE, ROOT
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "run.mjs"
 LIGHTHOUSE_INSTALLED = (ROOT / "tools" / "lighthouse" / "node_modules"
                         / "lighthouse" / "package.json")
 PRESETS = ("mobile", "desktop")
+LOG = CACHE / "lighthouse-runs.jsonl"
 HEAVIEST_GOAL = 600_000
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 START, END = "<!-- speed-table:start -->", "<!-- speed-table:end -->"
@@ -86,16 +87,26 @@ def lighthouse(urls: list[str], chrome: str) -> list[dict]:
     """Lighthouse under both presets on each URL, one Chromium for all:
     [{url, preset, scores: {category: 0-100}, metrics}] or {…, error}."""
     flags = [f for f in browser.FLAGS if not f.startswith("--window-size")]
-    with tempfile.TemporaryDirectory() as profile:
-        done = subprocess.run(
+    runs = []
+    # Each run is also appended to LOG as it ends: a long run that is
+    # stopped still leaves what it measured.
+    LOG.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as profile, \
+            LOG.open("w", encoding="utf-8") as log:
+        child = subprocess.Popen(
             ["node", str(LIGHTHOUSE), ",".join(PRESETS), *urls, "--",
              *flags, f"--user-data-dir={profile}"],
-            capture_output=True, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "CHROME_PATH": chrome})
-    if done.returncode:
-        raise RuntimeError(done.stderr[-1500:])
-    return [json.loads(line) for line in done.stdout.splitlines()
-            if line.startswith("{")]
+        for line in child.stdout:
+            if line.startswith("{"):
+                runs.append(json.loads(line))
+                log.write(line)
+                log.flush()
+        errors = child.stderr.read()
+        if child.wait():
+            raise RuntimeError(errors[-1500:])
+    return runs
 
 
 def measure(run_tests: bool, run_lighthouse: bool) -> list[tuple]:
@@ -281,7 +292,13 @@ def _lighthouse_rows(site: Path, pages: list[str]) -> list[tuple]:
     for run in runs:
         run["page"] = urls[run["url"]]
     _state["lighthouse"] = runs
-    return lighthouse_rows(runs, len(pages))
+    rows = lighthouse_rows(runs, len(pages))
+    marks = [r["benchmark"] for r in runs if r.get("benchmark")]
+    if marks:
+        rows.append(("Lighthouse's CPU benchmark index, median (min–max)",
+                     f"{statistics.median(marks):g} ({min(marks)}–"
+                     f"{max(marks)})", "higher: a faster, freer CPU"))
+    return rows
 
 
 def lighthouse_rows(runs: list[dict], pages: int) -> list[tuple]:

@@ -50,8 +50,11 @@ try {
           .items || [];
         const mainThread = Object.fromEntries(work.map(
           (item) => [item.group, Math.round(item.duration)]));
+        // Lighthouse's own measure of how fast (and how free) the CPU was.
+        const benchmark = Math.round(lhr.environment.benchmarkIndex);
         process.stdout.write(JSON.stringify(
-          {url, preset, scores, metrics, failed, mainThread}) + "\n");
+          {url, preset, scores, metrics, failed, mainThread, benchmark})
+          + "\n");
       } catch (err) {
         process.stdout.write(JSON.stringify(
           {url, preset, error: String(err).slice(0, 300)}) + "\n");
