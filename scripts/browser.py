@@ -14,7 +14,11 @@ the page and the element:
 * images    - an image that did not load (natural width 0)
 * hosts     - a request to any host but the site's own
 * palette   - the light/dark toggle does not flip ``data-md-color-scheme``
-* overflow  - the page is wider than a 390-px phone screen
+* overflow  - at a phone's width (360 and 390 px, light and dark, and
+              once more with every letter spaced wider, standing in for
+              a wider font than this machine's), the page scrolls
+              sideways, or an element or a line of text sticks out past
+              the screen's right edge outside a box that scrolls
 
 Chromium resolves no host name but 127.0.0.1, so the checks also prove
 the site reads offline: math, search and icons need nothing remote.
@@ -31,8 +35,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CHECKS = ("console", "math", "images", "hosts", "palette", "overflow")
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1,
-         "mobile": False}
+PHONE_WIDTHS = (360, 390)   # small Android phones, recent iPhones
+SCHEMES = {"default": "light", "slate": "dark"}  # Material's schemes
+# Text about 10 % wider, as with a wider font than this machine's: a
+# layout that passes only thanks to the fonts here fails with it.
+WIDER_TEXT = "body * { letter-spacing: 0.05em !important; }"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync",
@@ -160,6 +167,46 @@ def _other_hosts(browser, origin: str) -> list[str]:
     return [f"request to another host: {url}" for url in urls]
 
 
+def _overflow(browser, css: str | None = None) -> list[str]:
+    found = json.loads(browser.execute_async_script(script("overflow"),
+                                                     css))
+    if "error" in found:
+        raise RuntimeError(f"overflow.js failed: {found['error']}")
+    problems = []
+    if found["page"] > found["width"]:
+        problems.append(f"the page scrolls sideways: {found['page']} px "
+                        f"wide in {found['width']} px")
+    return problems + found["culprits"]
+
+
+def overflow_problems(browser, widths=PHONE_WIDTHS) -> list[str]:
+    """The overflow check of the loaded page at each phone width, in
+    light and dark mode, and with wider text (in light mode)."""
+    scheme = browser.execute_script(
+        "return document.body.getAttribute('data-md-color-scheme')")
+    problems = []
+    for width in widths:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": 800, "deviceScaleFactor": 1,
+            "mobile": False})
+        try:
+            passes = [(name, label, None) for name, label in SCHEMES.items()]
+            passes.append(("default", "light, wider text", WIDER_TEXT))
+            for name, label, css in passes:
+                browser.execute_script(
+                    "document.body.setAttribute('data-md-color-scheme', "
+                    "arguments[0])", name)
+                problems += [f"{width} px, {label}: {problem}"
+                             for problem in _overflow(browser, css)]
+        finally:
+            browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride",
+                                    {})
+            browser.execute_script(
+                "document.body.setAttribute('data-md-color-scheme', "
+                "arguments[0])", scheme)
+    return problems
+
+
 def check_page(browser, url: str) -> dict[str, list[str]]:
     """Load one page and return {check: [problem, ...]} for CHECKS."""
     _flush_logs(browser)
@@ -167,15 +214,7 @@ def check_page(browser, url: str) -> dict[str, list[str]]:
     facts = page_facts(browser)
     report = {"math": math_problems(facts), "images": facts["images"],
               "palette": _palette_problems(browser)}
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
-    try:
-        wide = json.loads(browser.execute_async_script(script("overflow")))
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    report["overflow"] = (
-        [f"{wide['page']} px wide at {wide['width']} px: "
-         + "; ".join(wide["culprits"] or ["(no single element found)"])]
-        if wide["page"] > wide["width"] else [])
+    report["overflow"] = overflow_problems(browser)
     report["console"] = [
         f"{entry['level']}: {entry['message']}"
         for entry in browser.get_log("browser")

@@ -3,12 +3,9 @@
 Section: 1-2 Installing TensorFlow (CPU and GPU)
 """
 import platform
-from pathlib import Path
 
 import keras
 import tensorflow as tf
-
-SEED = 2
 
 
 # --8<-- [start:describe]
@@ -26,9 +23,8 @@ def describe_installation() -> dict:
 # --8<-- [end:describe]
 
 
-def main(out_dir: Path | None = None) -> dict:
+def main() -> dict:
     """Print the report; return it (versions as strings, counts)."""
-    keras.utils.set_random_seed(SEED)
     report = describe_installation()
     for key, value in report.items():
         print(f"{key:>16}: {value}")

@@ -1,4 +1,4 @@
-"""Save a Keras model diagram as SVG (sections 1-12 and II-8).
+"""Write a Keras model diagram as SVG (sections 1-12 and II-8).
 
 ``keras.utils.plot_model(model, to_file="x.svg")`` writes the SVG and
 then raises ``ValueError: Cannot embed the 'svg' image format`` whenever
@@ -26,17 +26,13 @@ def _stable_ids(svg: bytes) -> bytes:
     return _NODE_ID.sub(rename, svg)
 
 
-def save_model_diagram(model, out_dir: Path | None, name: str,
-                       **options) -> Path | None:
-    """Write ``model_to_dot(model, **options)`` as out_dir/name (SVG).
+def write_model_diagram(model, filename, **options) -> Path:
+    """Write ``model_to_dot(model, **options)`` as SVG to `filename`.
 
-    With `out_dir` None (a reader running the file), fall back to
-    ``plot_model``, which writes a PNG in the current directory.
+    A relative `filename` lands in the current working directory, where
+    the book's runner keeps the files its header names. The bytes are the
+    same on every run (layer ids renumbered).
     """
-    if out_dir is None:
-        keras.utils.plot_model(model, to_file=Path(name).with_suffix(
-            ".png").name, **options)
-        return None
     options.setdefault("dpi", 72)  # SVG at 1:1 scale (plot_model: 200)
     dot = keras.utils.model_to_dot(model, **options)
     try:
@@ -46,7 +42,22 @@ def save_model_diagram(model, out_dir: Path | None, name: str,
             "drawing a model diagram needs Graphviz's `dot` program "
             "(Debian/Ubuntu: apt install graphviz; macOS: brew install "
             f"graphviz): {exc}") from exc
-    path = Path(out_dir) / name
+    path = Path(filename)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(svg)
     return path
+
+
+def save_model_diagram(model, out_dir: Path | None, name: str,
+                       **options) -> Path | None:
+    """Write the diagram as out_dir/name (SVG); the old ``main(out_dir)``
+    form, kept while Part II still calls it.
+
+    With `out_dir` None (a reader running the file), fall back to
+    ``plot_model``, which writes a PNG in the current directory.
+    """
+    if out_dir is None:
+        keras.utils.plot_model(model, to_file=Path(name).with_suffix(
+            ".png").name, **options)
+        return None
+    return write_model_diagram(model, Path(out_dir) / name, **options)

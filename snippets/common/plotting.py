@@ -1,21 +1,17 @@
-"""Deterministic figure output shared by every figure snippet."""
+"""The old figure helper, kept only while Part II snippets still call it.
+
+Snippets now draw with plain Matplotlib and end with ``plt.show()``; the
+book's runner saves the figures left open (and sets the SVG options that
+make the same code give the same bytes).
+"""
 
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.rcParams["svg.hashsalt"] = "tf-keras-runnable-book"
-matplotlib.rcParams["svg.fonttype"] = "path"
-matplotlib.rcParams["figure.facecolor"] = "white"
-
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 
 def save_or_show(fig, out_dir: Path | None, name: str) -> Path | None:
-    """Write `fig` as out_dir/name (same code, same bytes), or show it.
-
-    With `out_dir` None (a reader running the file) the figure is shown.
-    """
+    """Write `fig` as out_dir/name, or show it when `out_dir` is None."""
     if out_dir is None:
         plt.show()
         return None
@@ -25,15 +21,3 @@ def save_or_show(fig, out_dir: Path | None, name: str) -> Path | None:
                 bbox_inches="tight")
     plt.close(fig)
     return path
-
-
-def plot_loss_history(loss_history, ylabel="MSE loss (log scale)"):
-    """The training loss of every epoch on a log scale (1-14, 1-15)."""
-    import numpy as np
-
-    fig, ax = plt.subplots(figsize=(6, 3.4))
-    ax.semilogy(np.arange(1, len(loss_history) + 1), loss_history,
-                color="#d62728", lw=1)
-    ax.set(title="Loss function", xlabel="epoch", ylabel=ylabel)
-    ax.grid(alpha=0.3, which="both")
-    return fig

@@ -155,8 +155,8 @@ def test_math_check_catches_errors_lost_glyphs_and_mathjax(
                for p in gone["math"]), gone["math"]
 
 
-def test_offline_build_opens_from_the_file_system(browser, build_page, tmp_path,
-                                                  monkeypatch):
+def test_offline_build_opens_from_the_file_system(browser, build_page,
+                                                  tmp_path, monkeypatch):
     """BOOK_OFFLINE=true builds a site that works from file://: math with
     its fonts, search (through the local Web-Worker shim), the palette,
     and nothing fetched from any host."""
@@ -169,3 +169,137 @@ def test_offline_build_opens_from_the_file_system(browser, build_page, tmp_path,
     report = chromium.check_page(browser, (site / "index.html").as_uri())
     assert not any(report.values()), report
     assert chromium.search_hits(browser, "zebra") >= 1
+
+
+# A page with what a phone cannot show on one line: a table with code in
+# its cells, a display formula, a long code comment, and an inline
+# formula (which cannot wrap).
+WIDE_PAGE = r"""
+    # Too wide for a phone
+
+    | layer | call | loss |
+    | --- | --- | --- |
+    TABLE_ROW
+
+    \[
+    E = -\frac{1}{n} \sum_{i=1}^{n} \Big[ y_i \log p_i
+        + (1 - y_i) \log (1 - p_i) \Big]
+        + \lambda \sum_{j=1}^{m} w_j^2 + \mu \sum_{j=1}^{m} \lvert w_j \rvert
+    \]
+
+    ```python
+    x = 1  # a comment far too long for one line of a phone, so it scrolls
+    ```
+
+    Inline: \(a_1 + a_2 + a_3 + a_4 + a_5 + a_6 + a_7 + a_8 + a_9 + a_{10}
+    + a_{11} + a_{12} + a_{13} + a_{14} + a_{15} + a_{16}\).
+    { .wide-inline }
+    """.replace("TABLE_ROW", "| last | `keras.layers.Dense(units=10, "
+                "activation=\"softmax\")` | `keras.losses.SparseCategorical"
+                "Crossentropy(from_logits=False)` |")
+PARTS = {"table": ".md-typeset__scrollwrap", "formula": "div.arithmatex",
+         "code comment": "div.highlight", "inline formula": "p.wide-inline"}
+# The theme's and the book's scrolling boxes switched off: the layout
+# as it would be without them.
+NO_SCROLL_BOXES = """
+    .md-typeset__scrollwrap, .md-typeset table:not([class]),
+    .md-typeset pre > code, .md-typeset div.arithmatex {
+      overflow: visible !important; }"""
+
+
+@pytest.fixture
+def wide_page(browser, build_page, tmp_path):
+    """Opens WIDE_PAGE; returns show(*parts), which leaves only those
+    parts of PARTS on the page."""
+    site = build_page(tmp_path, WIDE_PAGE)
+    with sitecheck.serve(site) as base:
+        browser.get(base)
+        chromium.page_facts(browser)  # math typeset, images decoded
+
+        def show(*parts):
+            for part, selector in PARTS.items():
+                browser.execute_script(
+                    "for (const el of document.querySelectorAll(arguments[0]))"
+                    " el.style.display = arguments[1] ? '' : 'none';",
+                    selector, part in parts)
+        yield show
+
+
+def _at_width(browser, width: int, script: str):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 800, "deviceScaleFactor": 1,
+        "mobile": False})
+    try:
+        return browser.execute_script(script)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _widest(browser, selector: str, width: int) -> int:
+    """How wide the part's content is at a screen width (its widest box,
+    scrolled content included)."""
+    return _at_width(browser, width, (
+        f"const el = document.querySelector({selector!r});"
+        "return Math.max(...[el, ...el.querySelectorAll('*')].map("
+        "(e) => e.scrollWidth));"))
+
+
+def test_wide_table_formula_and_code_scroll_in_their_own_box(browser,
+                                                             wide_page):
+    """The book's layout: a table with code in its cells, a display
+    formula and a long code comment, each wider than a phone, scroll
+    inside their own box; at 360 and 390 px, light and dark, the page
+    does not scroll sideways. The check itself: with those boxes
+    switched off, each of them makes it fail at both widths, in both
+    schemes, naming what sticks out."""
+    for part in ("table", "formula", "code comment"):
+        wide_page(part)
+        assert _widest(browser, PARTS[part], 360) > 400, part
+        assert chromium.overflow_problems(browser) == [], part
+    browser.execute_script(
+        "const s = document.createElement('style');"
+        "s.textContent = arguments[0]; document.head.append(s);",
+        NO_SCROLL_BOXES)
+    for part in ("table", "formula", "code comment"):
+        wide_page(part)
+        problems = chromium.overflow_problems(browser)
+        for width in chromium.PHONE_WIDTHS:
+            for scheme in chromium.SCHEMES.values():
+                found = [p for p in problems
+                         if p.startswith(f"{width} px, {scheme}: ")]
+                assert any("scrolls sideways" in p for p in found), (
+                    part, problems)
+                assert any("reaches" in p for p in found), (part, problems)
+
+
+def test_overflow_check_names_what_cannot_scroll(browser, wide_page):
+    """An inline formula wider than the column cannot wrap and has no
+    box of its own: the check names it (make it a display formula). And
+    a line that cannot wrap and fits the screen with this machine's
+    fonts, with little to spare, fails the wider-text pass: the check
+    does not pass merely because of the fonts installed here."""
+    wide_page("inline formula")
+    problems = chromium.overflow_problems(browser, widths=(360,))
+    assert any(p.startswith("360 px, light: <span.arithmatex>")
+               and "reaches" in p for p in problems), problems
+
+    wide_page()
+    assert chromium.overflow_problems(browser, widths=(390,)) == []
+    # A no-wrap line sized to 97 % of the text column at 390 px.
+    _at_width(browser, 390, """
+        const article = document.querySelector("article");
+        const line = document.createElement("p");
+        line.style.whiteSpace = "nowrap";
+        line.style.width = "max-content";
+        line.textContent = "keras.losses.SparseCategoricalCrossentropy()";
+        article.append(line);
+        const style = getComputedStyle(article);
+        const column = article.clientWidth - parseFloat(style.paddingLeft)
+                       - parseFloat(style.paddingRight);
+        const size = parseFloat(getComputedStyle(line).fontSize);
+        line.style.fontSize = size * 0.97 * column / line.offsetWidth + "px";
+        """)
+    problems = chromium.overflow_problems(browser, widths=(390,))
+    assert problems, "a line at 97 % of the column passed the wider text"
+    assert all(p.startswith("390 px, light, wider text: ")
+               for p in problems), problems

@@ -1,0 +1,13 @@
+"""docs/ch01-tensorflow/06-graphs.md: the speed-up it quotes is measured."""
+
+import re
+
+from scripts.paths import ROOT
+
+PAGE = ROOT / "docs" / "ch01-tensorflow" / "06-graphs.md"
+
+
+def test_page_quotes_the_measured_speedup():
+    text = PAGE.read_text("utf-8")
+    assert re.search(r"\{\{ ch01/s06_graphs\.speedup:\.1f \}\}", text)
+    assert re.search(r"\{\{ ch01/s06_graphs\.faster_or_slower \}\}", text)
