@@ -83,7 +83,8 @@ def _kb(n: int) -> str:
     return f"{n / 1e3:.0f} KB"
 
 
-def lighthouse(urls: list[str], chrome: str) -> list[dict]:
+def lighthouse(urls: list[str], chrome: str,
+               presets: tuple = PRESETS) -> list[dict]:
     """Lighthouse under both presets on each URL, one Chromium for all:
     [{url, preset, scores: {category: 0-100}, metrics}] or {…, error}."""
     flags = [f for f in browser.FLAGS if not f.startswith("--window-size")]
@@ -94,7 +95,7 @@ def lighthouse(urls: list[str], chrome: str) -> list[dict]:
     with tempfile.TemporaryDirectory() as profile, \
             LOG.open("w", encoding="utf-8") as log:
         child = subprocess.Popen(
-            ["node", str(LIGHTHOUSE), ",".join(PRESETS), *urls, "--",
+            ["node", str(LIGHTHOUSE), ",".join(presets), *urls, "--",
              *flags, f"--user-data-dir={profile}"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
             env={**os.environ, "CHROME_PATH": chrome})
@@ -135,7 +136,8 @@ def measure(run_tests: bool, run_lighthouse: bool) -> list[tuple]:
 
 
 def measure_site(site: Path, run_lighthouse: bool,
-                 pages: int | None = None) -> list[tuple]:
+                 pages: int | None = None,
+                 presets: tuple = PRESETS) -> list[tuple]:
     """Page weights and Lighthouse rows of a built site."""
     with tempfile.TemporaryDirectory() as profile:
         weights = _page_weights(site, Path(profile))
@@ -150,7 +152,7 @@ def measure_site(site: Path, run_lighthouse: bool,
         if pages:
             chosen = sorted(chosen, key=lambda p: -weights.get(p, (0, 0))[1]
                             )[:pages]
-        rows += _lighthouse_rows(site, chosen)
+        rows += _lighthouse_rows(site, chosen, presets)
     return rows
 
 
@@ -277,7 +279,8 @@ def heaviest_listing() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _lighthouse_rows(site: Path, pages: list[str]) -> list[tuple]:
+def _lighthouse_rows(site: Path, pages: list[str],
+                     presets: tuple = PRESETS) -> list[tuple]:
     goal = "≥ 95 every page"
     if not LIGHTHOUSE_INSTALLED.exists():
         return [("Lighthouse", "not run: `npm ci --prefix tools/lighthouse`"
@@ -288,7 +291,7 @@ def _lighthouse_rows(site: Path, pages: list[str]) -> list[tuple]:
         return [("Lighthouse", f"not run: {exc}", goal)]
     with serve_compressed(site) as base:
         urls = {base + sitecheck.page_url(page): page for page in pages}
-        runs = lighthouse(list(urls), chrome)
+        runs = lighthouse(list(urls), chrome, presets)
     for run in runs:
         run["page"] = urls[run["url"]]
     _state["lighthouse"] = runs
@@ -308,6 +311,8 @@ def lighthouse_rows(runs: list[dict], pages: int) -> list[tuple]:
     for preset in PRESETS:
         done = [r for r in runs if r["preset"] == preset and "scores" in r]
         failed = [r for r in runs if r["preset"] == preset and "error" in r]
+        if not done and not failed:
+            continue  # preset not asked for
         if not done:
             rows.append((f"Lighthouse {preset}", "no page measured", ""))
             continue
@@ -441,12 +446,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="measure this built site (no builds, no tests)")
     parser.add_argument("--pages", type=int,
                         help="Lighthouse on the N heaviest pages only")
+    parser.add_argument("--presets", default=",".join(PRESETS),
+                        help="Lighthouse presets (default: mobile,desktop)")
     args = parser.parse_args(argv)
     if not shutil.which("node") and not args.no_lighthouse:
         print("node not found: Lighthouse rows are skipped")
         args.no_lighthouse = True
     if args.site:
-        rows = measure_site(args.site, not args.no_lighthouse, args.pages)
+        rows = measure_site(args.site, not args.no_lighthouse, args.pages,
+                            tuple(args.presets.split(",")))
     else:
         rows = measure(not args.no_tests, not args.no_lighthouse)
     text = table(rows, earlier=readme_table())
