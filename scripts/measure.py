@@ -345,8 +345,8 @@ def lighthouse_listing() -> str:
         by_page.setdefault(run["page"], {})[run["preset"]] = run
     for page, presets in by_page.items():
         parts = []
-        for preset in PRESETS:
-            run = presets.get(preset, {})
+        for preset in [p for p in PRESETS if p in presets]:
+            run = presets[preset]
             if "scores" in run:
                 parts.append(f"{preset} " + " / ".join(
                     str(run["scores"][c]) for c in CATEGORIES))
