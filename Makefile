@@ -6,7 +6,8 @@
 #   make build     generate, then build site/ strictly
 #   make budget    cold run time per chapter against the time budget
 # Set-up is idempotent: a Python 3.11+ virtual environment in .venv with the
-# pinned requirements, and MathJax 3 from npm in node_modules.
+# pinned requirements, and the build's Node packages (MathJax, PurgeCSS,
+# svgo, axe-core) from npm in node_modules.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -33,8 +34,9 @@ $(STAMP): requirements.txt pyproject.toml
 	@rm -f $(VENV)/.installed-* && touch $@
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed for \
-	MathJax: install Node.js from your package manager, then rerun."; exit 1; }
+	@command -v npm >/dev/null || { echo "npm (Node.js 18+) is needed to \
+	draw the math: install Node.js from your package manager, then rerun."; \
+	exit 1; }
 	npm ci --no-audit --no-fund
 
 generate: setup

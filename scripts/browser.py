@@ -5,10 +5,12 @@ Selenium) visits each page and reports, per check, what is wrong, naming
 the page and the element:
 
 * console   - errors in the browser console (failed loads, exceptions)
-* math      - raw ``\\(``, ``\\[`` or ``$$`` left in the visible text; a
-              formula MathJax did not typeset, typeset as an error, gave
-              no size, or whose glyphs have no CSS ``content``; a font
-              (MathJax's) that failed to load
+* math      - raw ``\\(``, ``\\[``, ``$$`` (or ``$…$`` in a notebook
+              cell) left in the visible text; a formula not drawn at
+              build time, drawn as a TeX error, of zero size, with a
+              glyph that points to no path, not in the text's colour
+              (light or dark palette) or without assistive MathML; a
+              MathJax script loaded by the page; a font that failed
 * images    - an image that did not load (natural width 0)
 * hosts     - a request to any host but the site's own
 * palette   - the light/dark toggle does not flip ``data-md-color-scheme``
@@ -19,7 +21,7 @@ the page and the element:
               the screen's right edge outside a box that scrolls
 
 Chromium resolves no host name but 127.0.0.1, so the checks also prove
-the site reads offline: MathJax, its fonts, search and icons are local.
+the site reads offline: math, search and icons need nothing remote.
 
 The checks that run in the page are JavaScript files of their own, one
 per check, in scripts/site_checks/ (math.js, images.js, overflow.js,
@@ -43,7 +45,12 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--disable-component-update", "--disable-sync",
          "--disable-dev-shm-usage", "--window-size=1280,900",
          # Nothing but the local server resolves: offline by construction.
-         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+         # A desktop with a mouse: headless Chromium reports no hover, and
+         # Material makes wide code blocks keyboard-focusable only where
+         # (hover) matches (tests/site/test_accessibility.py).
+         "--blink-settings=primaryHoverType=2,availableHoverTypes=2,"
+         "primaryPointerType=4,availablePointerTypes=4"]
 
 
 class BrowserMissing(RuntimeError):
@@ -103,17 +110,23 @@ def _flush_logs(browser) -> None:
 
 
 def math_problems(facts: dict) -> list[str]:
+    """What site_checks/math.js found wrong with the page's math."""
     problems = facts["raw"] + facts["math"] + facts["fonts"]
-    if facts["arithmatex"] and not facts["mathjax"]:
-        problems.append("the page has math but MathJax did not load "
-                        "(window.MathJax.startup is missing)")
-    elif facts["containers"] != facts["arithmatex"]:
+    problems += [f"the page loads MathJax: {url}"
+                 for url in facts["mathjax_scripts"]]
+    if facts["mathjax_global"] and not facts["mathjax_scripts"]:
+        problems.append("the page defines window.MathJax (math is drawn "
+                        "at build time: no MathJax in the browser)")
+    if facts["containers"] != facts["arithmatex"]:
         problems.append(f"{facts['arithmatex']} .arithmatex formula(s) but "
-                        f"{facts['containers']} typeset by MathJax")
-    if facts["containers"] and not facts["glyphs_sampled"] and not facts[
-            "math"]:
-        problems.append("typeset math has no <mjx-c> glyphs (is MathJax "
-                        "using its CHTML output?)")
+                        f"{facts['containers']} drawn at build time")
+    elif facts["drawn"] != facts["containers"]:
+        problems.append(f"{facts['containers'] - facts['drawn']} "
+                        "formula(s) not drawn as SVG")
+    (_, light), (_, dark) = facts["schemes"]
+    if facts["containers"] and light == dark:
+        problems.append(f"text is {light} in both palettes: the dark-mode "
+                        "check of the math proves nothing")
     return problems
 
 
@@ -217,7 +230,7 @@ def search_hits(browser, query: str) -> int:
 
 def page_bytes(browser, url: str) -> int:
     """Bytes a first visit fetches to show the page: HTML, CSS, scripts,
-    images and fonts (MathJax included where the page has math)."""
+    images and fonts."""
     browser.get(url)
     page_facts(browser)
     return browser.execute_script(

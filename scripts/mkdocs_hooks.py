@@ -7,8 +7,8 @@ its sources changed since), the build stops with a PluginError naming
 ``docs/<page>.md:<line>`` (or ``mkdocs.yml:<line>`` for a practice page)
 and saying to run ``make generate``.
 
-* on_config: MathJax must be installed (``npm ci``); offline build mode
-  (scripts/offline.py).
+* on_config: Node and the post-build packages must be installed
+  (``npm ci``); offline build mode (scripts/offline.py).
 * on_pre_build: discover the snippets (a broken header stops the build).
 * on_files: publish figures, practice notebooks (before mkdocs-jupyter
   turns them into pages: its ``include`` is ``practice/*/*.ipynb``) and
@@ -16,10 +16,12 @@ and saying to run ``make generate``.
 * on_page_markdown: inject result values, check figure references, check
   that a page with code has its downloads.
 * on_page_content: the download banner (and "Open in Colab").
-* on_post_build: copy MathJax (and, offline, the search shim) into the
-  site.
+* on_post_build: finish the site (scripts/postbuild.py: math drawn as
+  SVG, lean notebook CSS, minified figures; a TeX error is a warning, so
+  it fails --strict) and, offline, copy the search shim.
 """
 
+import logging
 import posixpath
 import re
 import shutil
@@ -30,20 +32,22 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from scripts import mathjax, notebooks, offline, pagebook, pages, runner
+from scripts import (notebooks, offline, pagebook, pages, postbuild,
+                     runner)
 from scripts.cache import NotGenerated
 from scripts.paths import CACHE, ROOT
 from scripts.snippet import SnippetError, discover, find
 
 _state = {"snippets": [], "practice": {}, "downloads": {}}
+log = logging.getLogger("mkdocs.hooks.book")
 GENERATE = "run `make generate` (python -m scripts.generate) first"
 
 
 def on_config(config):
     try:
-        mathjax.check_installed()
+        postbuild.check_installed()
         offline.configure(config)
-    except (mathjax.MathJaxMissing, FileNotFoundError) as exc:
+    except (postbuild.PostbuildError, FileNotFoundError) as exc:
         raise PluginError(str(exc)) from exc
     return config
 
@@ -204,5 +208,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    mathjax.copy_into(Path(config["site_dir"]))
+    try:
+        report = postbuild.finish(Path(config["site_dir"]))
+    except postbuild.PostbuildError as exc:
+        raise PluginError(str(exc)) from exc
+    log.info("postbuild: %s", postbuild.summary(report))
+    for problem in report.tex_errors():
+        log.warning(problem)
     offline.copy_into(config)

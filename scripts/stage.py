@@ -6,13 +6,14 @@ MkDocs publishes the generation step's output through the hook. A
 generator that runs no hooks (Zensical skips them silently) gets the same
 content as plain files instead: ``OUT/docs`` is a copy of ``docs/`` with
 the values injected, the download banner on each page with code, the
-figures, the pages' and practice files' downloads and MathJax; each
+figures, and the pages' and practice files' downloads; each
 practice notebook becomes a Markdown page (its cells, with their printed
 output and figures). ``OUT/mkdocs.yml`` is the book's configuration with
 ``docs_dir`` pointing there and the practice pages' nav entries ending
 in ``.md``; ``OUT/snippets`` holds the included sources. Run the
 generator from OUT. Everything must have been generated (``make
-generate``).
+generate``). The math is drawn after the build, on the built site, by
+``python -m scripts.postbuild SITE``, as for MkDocs.
 """
 
 import argparse
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import nbformat
 
-from scripts import mathjax, notebooks, pagebook, pages, runner
+from scripts import notebooks, pagebook, pages, runner
 from scripts.cache import NotGenerated
 from scripts.paths import DOCS, ROOT
 from scripts.snippet import SnippetError, discover, find
@@ -125,7 +126,6 @@ def stage(out: Path) -> Path:
             text = re.sub(r"^(# .*\n)", lambda m: m[1] + "\n" + banner
                           + "\n", text, count=1, flags=re.M)
         (docs / uri).write_text(text, encoding="utf-8")
-    mathjax.copy_into(docs)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for old, new in nav_renames.items():
         config = config.replace(old, new)

@@ -24,6 +24,7 @@ from snippets.common.datasets import prepare_keras_home  # noqa: E402
 
 prepare_keras_home()
 
+from scripts import browser as chromium  # noqa: E402
 from scripts import notebooks, runner, sitecheck  # noqa: E402
 from scripts.paths import ROOT  # noqa: E402
 from scripts.snippet import find  # noqa: E402
@@ -123,6 +124,22 @@ def build_page():
     """build_page(tmp_path, markdown): a one-page site built with the
     book's real configuration and hooks; returns its site folder."""
     return _build_with_page
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """One headless Chromium for the session's browser checks (site
+    tests); skips them, with the reason, where Chromium is missing,
+    unless BOOK_REQUIRE_BROWSER=1 (CI) makes that a failure."""
+    try:
+        chromium.find_browser()
+    except chromium.BrowserMissing as exc:
+        if os.environ.get("BOOK_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"BOOK_REQUIRE_BROWSER=1 but {exc}")
+        pytest.skip(f"browser checks need Chromium: {exc}")
+    driver = chromium.launch(tmp_path_factory.mktemp("chromium-profile"))
+    yield driver
+    driver.quit()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,11 @@
 // The images check, run in the page by scripts/browser.py (page_facts):
-// waits for every image to decode, then names those that did not load
-// (natural width 0). Calls back with JSON.
+// waits for every image (lazy ones too) to decode, then names those that
+// did not load (natural width 0). Calls back with JSON.
 const done = arguments[arguments.length - 1];
 (async () => {
+  // Figures below the first load lazily, when scrolled to: the check
+  // loads them all now, as each must load once it is shown.
+  for (const img of document.images) img.loading = "eager";
   await Promise.all([...document.images].map(
     (img) => img.decode().catch(() => null)));
   const images = [];

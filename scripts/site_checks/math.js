@@ -1,8 +1,14 @@
 // The math check, run in the page by scripts/browser.py (page_facts).
-// Waits for MathJax to finish typesetting, then describes the math:
-// formulas MathJax did not typeset, typeset as an error, gave no size,
-// or whose glyphs have no CSS content; fonts that failed to load; and
-// raw TeX delimiters left in the visible text. Calls back with JSON.
+// Math is drawn when the site is built (scripts/postbuild.mjs): each
+// formula is an <mjx-container> holding an <svg> whose glyphs are <use>
+// references to paths in the page's hidden font cache, and assistive
+// MathML for screen readers. For every formula, in the light and in the
+// dark palette, this finds: a TeX error box; no <svg>, or one of zero
+// size; a glyph that points to no path (or to an empty one); glyphs not
+// drawn in the colour of the surrounding text (currentColor); missing
+// assistive MathML. It also reports MathJax scripts the page loads,
+// fonts that failed to load, and raw TeX left in the visible text.
+// Calls back with JSON.
 const done = arguments[arguments.length - 1];
 const describe = (el) => {
   let name = el.tagName.toLowerCase();
@@ -10,77 +16,109 @@ const describe = (el) => {
   if (el.classList.length) name += "." + [...el.classList].join(".");
   return name;
 };
+const frame = () => new Promise((r) => requestAnimationFrame(r));
+
+// Problems of one formula in the palette now shown.
+function formulaProblems(box) {
+  const error = box.querySelector('[data-mml-node="merror"]');
+  if (error) {
+    return ["TeX error " +
+            `"${error.getAttribute("data-mjx-error") || error.textContent}"`];
+  }
+  const svg = box.querySelector(":scope > svg");
+  if (!svg) return ["no <svg> in the formula"];
+  const problems = [];
+  if (box.checkVisibility()) {
+    const rect = svg.getBoundingClientRect();
+    if (!(rect.width > 0 && rect.height > 0)) problems.push("zero size");
+  }
+  // Every <use> must point to a glyph path; spaces and invisible
+  // operators have empty paths by design, but some glyph must draw.
+  let inked = svg.querySelector("rect, line") ? 1 : 0;
+  for (const glyph of svg.querySelectorAll("use, path")) {
+    let path = glyph;
+    if (glyph.tagName === "use") {
+      const ref = glyph.getAttribute("href") ||
+                  glyph.getAttribute("xlink:href") || "";
+      path = document.getElementById(ref.slice(1));
+      if (!path) {
+        problems.push(`glyph <use href="${ref}"> points to no path`);
+        break;
+      }
+    }
+    if ((path.getAttribute("d") || "").trim()) inked += 1;
+  }
+  if (!inked && !problems.length) {
+    problems.push("the <svg> draws nothing (no glyph with a path)");
+  }
+  const ink = svg.querySelector("g[fill]");
+  const text = getComputedStyle(box.parentElement).color;
+  if (ink && getComputedStyle(ink).fill !== text) {
+    problems.push(`glyphs drawn in ${getComputedStyle(ink).fill}, the ` +
+                  `text around them in ${text} (not currentColor)`);
+  }
+  const mml = box.querySelector(":scope > mjx-assistive-mml > math");
+  if (!mml || !mml.textContent.trim()) {
+    problems.push("no assistive MathML for screen readers");
+  } else if (svg.getAttribute("aria-hidden") !== "true") {
+    problems.push("the <svg> is not hidden from screen readers, which " +
+                  "would read the formula twice");
+  }
+  return problems;
+}
+
 (async () => {
-  const facts = {math: [], raw: []};
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  // MathJax is loaded only on pages with math: wait for it to arrive,
-  // then for its typesetting to finish.
-  const t0 = Date.now();
-  const ready = () => window.MathJax && window.MathJax.startup &&
-                      window.MathJax.startup.promise;
-  if (document.querySelector(".arithmatex")) {
-    while (!ready() && Date.now() - t0 < 15000) await sleep(50);
-  }
-  facts.mathjax = !!ready();
-  if (facts.mathjax) {
-    await Promise.race([window.MathJax.startup.promise, sleep(15000)]);
-  }
+  const facts = {math: [], raw: [], schemes: []};
+  facts.mathjax_scripts = [
+    ...[...document.scripts].map((s) => s.src),
+    ...performance.getEntriesByType("resource").map((e) => e.name),
+  ].filter((url) => /mathjax/i.test(url));
+  facts.mathjax_global = typeof window.MathJax !== "undefined";
   await document.fonts.ready;
   facts.fonts = [...document.fonts].filter((f) => f.status === "error")
     .map((f) => `font ${f.family} failed to load`);
   facts.arithmatex = document.querySelectorAll(".arithmatex").length;
   const containers = [...document.querySelectorAll("mjx-container")];
   facts.containers = containers.length;
-  const bad = [];  // [container index, problem]
-  let sampled = 0;
-  containers.forEach((box, i) => {
-    const error = box.querySelector("mjx-merror");
-    if (error) {
-      bad.push([i, "TeX error " +
-        `"${error.getAttribute("data-mjx-error") || error.textContent}"`]);
-      return;
-    }
-    if (box.checkVisibility()) {
-      const rect = box.getBoundingClientRect();
-      if (!(rect.width > 0 && rect.height > 0)) bad.push([i, "zero size"]);
-    }
-    // Glyphs are CSS content on mjx-c; check a few of every formula.
-    // Invisible operators (U+2061-2064: function application, invisible
-    // times, separator, plus) have no glyph by design.
-    const visible = [...box.querySelectorAll("mjx-c")].filter(
-      (c) => !/\bmjx-c206[1-4]\b/.test(c.className));
-    for (const c of visible.slice(0, 3)) {
-      sampled += 1;
-      const content = getComputedStyle(c, "::before").content;
-      if (["", "none", "normal", '""'].includes(content)) {
-        bad.push([i, `glyph <mjx-c class="${c.className}"> has no CSS ` +
-                     "content"]);
-        break;
+  facts.drawn = containers.filter(
+    (box) => box.querySelector(":scope > svg")).length;
+  // Each formula in both palettes: the light one and Material's dark
+  // "slate" (what the toggle sets), then back to what was shown.
+  const body = document.body;
+  const shown = body.getAttribute("data-md-color-scheme");
+  const seen = new Set();
+  for (const scheme of ["default", "slate"]) {
+    body.setAttribute("data-md-color-scheme", scheme);
+    await frame();
+    facts.schemes.push([scheme, getComputedStyle(body).color]);
+    containers.forEach((box, i) => {
+      const math = box.querySelector("math");
+      const name = (math ? math.textContent : box.textContent).trim();
+      for (const problem of formulaProblems(box)) {
+        const line = `formula ${i + 1} \`${name.slice(0, 60)}\`: ` +
+          problem + (problem.startsWith("glyphs drawn")
+                     ? ` in the ${scheme} palette` : "");
+        if (!seen.has(line)) {
+          seen.add(line);
+          facts.math.push(line);
+        }
       }
-    }
-  });
-  if (bad.length) {
-    // Name each formula by its TeX, read from the page as served.
-    const html = await (await fetch(location.href)).text();
-    const served = new DOMParser().parseFromString(html, "text/html");
-    const sources = [...served.querySelectorAll(".arithmatex")];
-    const all = [...document.querySelectorAll(".arithmatex")];
-    for (const [i, problem] of bad) {
-      const at = all.indexOf(containers[i].closest(".arithmatex"));
-      const tex = at >= 0 && sources[at] ? sources[at].textContent.trim()
-                                         : containers[i].textContent;
-      facts.math.push(`formula ${i + 1} \`${tex.slice(0, 60)}\`: ` +
-                      problem);
-    }
+    });
   }
-  facts.glyphs_sampled = sampled;
+  body.setAttribute("data-md-color-scheme", shown);
+  await frame();
+  // Raw TeX in the visible text: delimiters, and $…$ in notebook cells.
   const skip = "pre, code, script, style, textarea, mjx-container, " +
                "[hidden], .md-search";
   const walker = document.createTreeWalker(document.body,
                                            NodeFilter.SHOW_TEXT);
   for (let node; (node = walker.nextNode());) {
     const text = node.nodeValue;
-    const hit = ["\\(", "\\[", "$$"].find((d) => text.includes(d));
+    let hit = ["\\(", "\\[", "$$"].find((d) => text.includes(d));
+    if (!hit && node.parentElement.closest(".jp-RenderedMarkdown") &&
+        /\$[^\s$][^$]*\$/.test(text)) {
+      hit = "$";
+    }
     if (hit && !node.parentElement.closest(skip) &&
         node.parentElement.checkVisibility()) {
       const at = Math.max(0, text.indexOf(hit) - 20);

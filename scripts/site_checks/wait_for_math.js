@@ -1,13 +1,15 @@
 // After an instant-navigation click: waits until the page at the given
-// path is shown and, if it has math, MathJax has typeset it.
+// path is shown, that is until the content the click left (marked
+// data-left by the caller) has been replaced. Its math comes drawn,
+// with the page's own font cache: nothing else to wait for.
 const [path, done] = arguments;
 const t0 = Date.now();
 (function wait() {
-  const ready = location.pathname === path &&
-    (!document.querySelector(".arithmatex") ||
-     (document.querySelector(".arithmatex mjx-container") &&
-      window.MathJax && window.MathJax.startup.promise));
-  if (ready) window.MathJax.startup.promise.then(() => done());
-  else if (Date.now() - t0 > 15000) done();
-  else setTimeout(wait, 50);
+  const swapped = location.pathname === path &&
+    !document.querySelector("article[data-left]");
+  if (swapped || Date.now() - t0 > 15000) {
+    requestAnimationFrame(() => done());
+  } else {
+    setTimeout(wait, 50);
+  }
 })();

@@ -4,14 +4,8 @@ naming file and line, when something was not generated."""
 import pytest
 from mkdocs.exceptions import Abort
 
-from scripts import mathjax, mkdocs_hooks, paths, runner
+from scripts import mkdocs_hooks, paths, runner
 from scripts.snippet import find
-
-
-def test_mathjax_missing_says_how_to_install(monkeypatch, tmp_path):
-    monkeypatch.setattr(mathjax, "SOURCE", tmp_path)
-    with pytest.raises(mathjax.MathJaxMissing, match="run `npm ci`"):
-        mathjax.check_installed()
 
 
 def test_colab_link_only_for_a_github_repo_url():
@@ -88,7 +82,6 @@ def test_build_publishes_values_and_figures(build_page, tmp_path):
     assert "Loss: 0.628" in html
     assert (site / "figures" / "ch01" / "s07_quadratic_tape_fit.svg").stat(
     ).st_size > 1000
-    assert (site / "assets" / "mathjax" / "tex-chtml.js").exists()
     assert "book-downloads" not in html, "no code, no download banner"
 
 

@@ -7,25 +7,13 @@ Without Chromium these tests skip, unless BOOK_REQUIRE_BROWSER=1 (CI).
 """
 
 import json
-import os
+import re
+import shutil
 
 import pytest
 
 from scripts import browser as chromium
-from scripts import sitecheck
-
-
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory):
-    try:
-        chromium.find_browser()
-    except chromium.BrowserMissing as exc:
-        if os.environ.get("BOOK_REQUIRE_BROWSER") == "1":
-            pytest.fail(f"BOOK_REQUIRE_BROWSER=1 but {exc}")
-        pytest.skip(f"browser checks need Chromium: {exc}")
-    driver = chromium.launch(tmp_path_factory.mktemp("chromium-profile"))
-    yield driver
-    driver.quit()
+from scripts import postbuild, sitecheck
 
 
 @pytest.fixture(scope="session")
@@ -49,21 +37,22 @@ def test_every_page_passes(site_report, check):
     assert not failures, f"{check} check failed:\n{failures}"
 
 
-def test_instant_navigation_typesets_math(browser, served_site):
+def test_instant_navigation_keeps_math_drawn(browser, served_site):
     """Material's instant navigation swaps the page without a reload; the
-    new page's math must still be typeset, glyphs included (this is what
-    docs/assets/javascripts/mathjax-config.js is for). From the home page
-    (no math: MathJax not loaded yet) to a page with math (MathJax loads),
-    then back home and to a page with math again (the second one where
-    the book has two), typeset by the already loaded MathJax."""
+    new page's math must still draw, glyphs included: each page carries
+    its glyphs (MathJax's font cache) inside its content and the math
+    stylesheet in its head, and no script re-typesets anything. From the
+    home page (no math) to a page with math, straight on to another page
+    with math (the first page's glyphs are gone then), home again, and
+    back to the first page with math."""
     site, base = served_site
     targets = [page for page in sitecheck.html_pages(site)
                if page != "index.html" and 'class="arithmatex"'
                in (site / page).read_text(encoding="utf-8")]
     if not targets:
         pytest.skip("no page with math yet")
-    route = [targets[0], "index.html", targets[1:2] and targets[1] or
-             targets[0]]
+    route = [targets[0], targets[1:2] and targets[1] or targets[0],
+             "index.html", targets[0]]
     browser.get(base)
     # Material follows links instantly once it has read sitemap.xml.
     browser.execute_async_script(chromium.script("wait_for_sitemap"))
@@ -74,6 +63,7 @@ def test_instant_navigation_typesets_math(browser, served_site):
         clicked = browser.execute_script(
             """const link = [...document.querySelectorAll("a[href]")].find(
                  (a) => a.pathname === arguments[0]);
+               document.querySelector("article").dataset.left = "";
                if (link) link.click();
                return !!link;""", path)
         assert clicked, f"{came_from} has no link to {target}"
@@ -95,12 +85,14 @@ def test_instant_navigation_typesets_math(browser, served_site):
 
 
 def test_checks_catch_a_broken_page(browser, build_page, tmp_path):
-    """A page with broken math, a missing image and a script from another
+    """A page with raw TeX, a missing image and a script from another
     host fails the browser checks and the link check, each by name."""
     site = build_page(tmp_path, r"""
         # Broken on purpose
 
-        Broken math: \(\frac{1}{\) and \(x^{2}}\).
+        Drawn: \(a^2\).
+
+        <p>Raw, as no formula should be: \(\frac{1}{2}\)</p>
 
         <img src="nope.png" alt="a missing figure">
 
@@ -108,9 +100,7 @@ def test_checks_catch_a_broken_page(browser, build_page, tmp_path):
         """)
     with sitecheck.serve(site) as base:
         report = chromium.check_page(browser, base)
-    assert any(r"\frac{1}{" in p and "raw" in p
-               for p in report["math"]), report["math"]
-    assert any("x^{2}}" in p and "TeX error" in p
+    assert any(r"\frac{1}{2}" in p and "raw" in p
                for p in report["math"]), report["math"]
     assert any("nope.png" in p for p in report["images"]), report["images"]
     assert any("example.com/x.js" in p for p in report["hosts"]), report
@@ -120,6 +110,49 @@ def test_checks_catch_a_broken_page(browser, build_page, tmp_path):
     assert any("nope.png" in p and "not found" in p for p in problems)
     assert any("example.com/x.js" in p and "another host" in p
                for p in problems), problems
+
+
+def test_math_check_catches_errors_lost_glyphs_and_mathjax(
+        browser, built_site, tmp_path):
+    """Beside a page of the book (whose math passes): the same page with
+    a formula drawn as a TeX error (a strict build fails on those; this
+    page is finished by hand), and with its font cache gone (what
+    instant navigation would leave if the cache sat outside the content)
+    and a MathJax script loaded. Each fails the math check by name."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    page = next(p for p in sitecheck.html_pages(site)
+                if p.count("/") == 2 and "<mjx-container" in (
+                    site / p).read_text(encoding="utf-8"))
+    html = (site / page).read_text(encoding="utf-8")
+    folder = (site / page).parent.parent
+    (folder / "broken").mkdir()
+    (folder / "broken" / "index.html").write_text(html.replace(
+        "<h1", '<p><span class="arithmatex">\\(x^{2}}\\)</span></p><h1',
+        1), encoding="utf-8")
+    errors = postbuild.finish(site).tex_errors()
+    assert errors == [f"{folder.name}/broken/index.html: TeX error in "
+                      "`x^{2}}`: Extra close brace or missing open brace"]
+    (folder / "lost").mkdir()
+    (folder / "lost" / "index.html").write_text(re.sub(
+        r'<svg style="display: none;" id="MJX-SVG-global-cache">.*?</svg>',
+        "", html, count=1, flags=re.S).replace(
+        "</head>", '<script src="mathjax/tex-svg.js"></script></head>'),
+        encoding="utf-8")
+    (folder / "lost" / "mathjax").mkdir()
+    (folder / "lost" / "mathjax" / "tex-svg.js").write_text(
+        "window.MathJax = {};\n")
+    with sitecheck.serve(site) as base:
+        fine = chromium.check_page(browser, base + sitecheck.page_url(page))
+        error = chromium.check_page(browser,
+                                    base + f"{folder.name}/broken/")
+        gone = chromium.check_page(browser, base + f"{folder.name}/lost/")
+    assert not fine["math"], fine["math"]
+    assert any("TeX error" in p and "Extra close brace" in p
+               for p in error["math"]), error["math"]
+    assert any("points to no path" in p for p in gone["math"]), gone["math"]
+    assert any("loads MathJax" in p and "tex-svg.js" in p
+               for p in gone["math"]), gone["math"]
 
 
 def test_offline_build_opens_from_the_file_system(browser, build_page,

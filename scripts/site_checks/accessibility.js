@@ -1,0 +1,34 @@
+// The accessibility check, run in the page by scripts/accessibility.py
+// after axe-core (npm) has been injected: axe's rules in the light and
+// in the dark palette. Calls back with JSON: [{scheme, id, impact, help,
+// targets}] for each violation, at most five elements named per rule.
+const done = arguments[arguments.length - 1];
+const frame = () => new Promise((r) => requestAnimationFrame(r));
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+(async () => {
+  const body = document.body;
+  const shown = body.getAttribute("data-md-color-scheme");
+  const found = [];
+  for (const scheme of ["default", "slate"]) {
+    body.setAttribute("data-md-color-scheme", scheme);
+    // Material fades colours over 0.25 s: judge them once every fade
+    // has finished (and its scripts have made wide code blocks
+    // focusable).
+    await frame();
+    await Promise.all(document.getAnimations().map(
+      (a) => a.finished.catch(() => null)));
+    await sleep(100);
+    const result = await axe.run(document, {
+      resultTypes: ["violations"],
+      rules: {"target-size": {enabled: true}},  // WCAG 2.2, as Lighthouse
+    });
+    for (const v of result.violations) {
+      found.push({scheme, id: v.id, impact: v.impact, help: v.help,
+                  targets: v.nodes.slice(0, 5).map(
+                    (n) => n.target.join(" "))});
+    }
+  }
+  body.setAttribute("data-md-color-scheme", shown);
+  return found;
+})().then((found) => done(JSON.stringify(found)),
+          (err) => done(JSON.stringify({error: String(err)})));
