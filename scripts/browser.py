@@ -12,10 +12,18 @@ the page and the element:
 * images    - an image that did not load (natural width 0)
 * hosts     - a request to any host but the site's own
 * palette   - the light/dark toggle does not flip ``data-md-color-scheme``
-* overflow  - the page is wider than a 390-px phone screen
+* overflow  - at a phone's width (360 and 390 px, light and dark, and
+              once more with every letter spaced wider, standing in for
+              a wider font than this machine's), the page scrolls
+              sideways, or an element or a line of text sticks out past
+              the screen's right edge outside a box that scrolls
 
 Chromium resolves no host name but 127.0.0.1, so the checks also prove
 the site reads offline: MathJax, its fonts, search and icons are local.
+
+The checks that run in the page are JavaScript files of their own, one
+per check, in scripts/site_checks/ (math.js, images.js, overflow.js,
+palette.js); this module runs them and words their findings.
 """
 
 import json
@@ -25,8 +33,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CHECKS = ("console", "math", "images", "hosts", "palette", "overflow")
-PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 1,
-         "mobile": False}
+PHONE_WIDTHS = (360, 390)   # small Android phones, recent iPhones
+SCHEMES = {"default": "light", "slate": "dark"}  # Material's schemes
+# Text about 10 % wider, as with a wider font than this machine's: a
+# layout that passes only thanks to the fonts here fails with it.
+WIDER_TEXT = "body * { letter-spacing: 0.05em !important; }"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync",
@@ -78,155 +89,12 @@ def launch(profile_dir: Path):
     return browser
 
 
-# Runs in the page: waits for MathJax and images, then describes the
-# math, the images and stray TeX delimiters. Returns a JSON string.
-PAGE_FACTS_JS = r"""
-const done = arguments[arguments.length - 1];
-const describe = (el) => {
-  let name = el.tagName.toLowerCase();
-  if (el.id) name += "#" + el.id;
-  if (el.classList.length) name += "." + [...el.classList].join(".");
-  return name;
-};
-(async () => {
-  const facts = {math: [], images: [], raw: []};
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  // MathJax is loaded only on pages with math: wait for it to arrive,
-  // then for its typesetting to finish.
-  const t0 = Date.now();
-  const ready = () => window.MathJax && window.MathJax.startup &&
-                      window.MathJax.startup.promise;
-  if (document.querySelector(".arithmatex")) {
-    while (!ready() && Date.now() - t0 < 15000) await sleep(50);
-  }
-  facts.mathjax = !!ready();
-  if (facts.mathjax) {
-    await Promise.race([window.MathJax.startup.promise, sleep(15000)]);
-  }
-  await Promise.all([...document.images].map(
-    (img) => img.decode().catch(() => null)));
-  await document.fonts.ready;
-  facts.fonts = [...document.fonts].filter((f) => f.status === "error")
-    .map((f) => `font ${f.family} failed to load`);
-  facts.arithmatex = document.querySelectorAll(".arithmatex").length;
-  const containers = [...document.querySelectorAll("mjx-container")];
-  facts.containers = containers.length;
-  const bad = [];  // [container index, problem]
-  let sampled = 0;
-  containers.forEach((box, i) => {
-    const error = box.querySelector("mjx-merror");
-    if (error) {
-      bad.push([i, "TeX error " +
-        `"${error.getAttribute("data-mjx-error") || error.textContent}"`]);
-      return;
-    }
-    if (box.checkVisibility()) {
-      const rect = box.getBoundingClientRect();
-      if (!(rect.width > 0 && rect.height > 0)) bad.push([i, "zero size"]);
-    }
-    // Glyphs are CSS content on mjx-c; check a few of every formula.
-    // Invisible operators (U+2061-2064: function application, invisible
-    // times, separator, plus) have no glyph by design.
-    const visible = [...box.querySelectorAll("mjx-c")].filter(
-      (c) => !/\bmjx-c206[1-4]\b/.test(c.className));
-    for (const c of visible.slice(0, 3)) {
-      sampled += 1;
-      const content = getComputedStyle(c, "::before").content;
-      if (["", "none", "normal", '""'].includes(content)) {
-        bad.push([i, `glyph <mjx-c class="${c.className}"> has no CSS ` +
-                     "content"]);
-        break;
-      }
-    }
-  });
-  if (bad.length) {
-    // Name each formula by its TeX, read from the page as served.
-    const html = await (await fetch(location.href)).text();
-    const served = new DOMParser().parseFromString(html, "text/html");
-    const sources = [...served.querySelectorAll(".arithmatex")];
-    const all = [...document.querySelectorAll(".arithmatex")];
-    for (const [i, problem] of bad) {
-      const at = all.indexOf(containers[i].closest(".arithmatex"));
-      const tex = at >= 0 && sources[at] ? sources[at].textContent.trim()
-                                         : containers[i].textContent;
-      facts.math.push(`formula ${i + 1} \`${tex.slice(0, 60)}\`: ` +
-                      problem);
-    }
-  }
-  facts.glyphs_sampled = sampled;
-  const skip = "pre, code, script, style, textarea, mjx-container, " +
-               "[hidden], .md-search";
-  const walker = document.createTreeWalker(document.body,
-                                           NodeFilter.SHOW_TEXT);
-  for (let node; (node = walker.nextNode());) {
-    const text = node.nodeValue;
-    const hit = ["\\(", "\\[", "$$"].find((d) => text.includes(d));
-    if (hit && !node.parentElement.closest(skip) &&
-        node.parentElement.checkVisibility()) {
-      const at = Math.max(0, text.indexOf(hit) - 20);
-      facts.raw.push(`raw "${hit}" in <${describe(node.parentElement)}>: ` +
-        `"${text.slice(at, at + 60).trim()}"`);
-    }
-  }
-  for (const img of document.images) {
-    if (!(img.complete && img.naturalWidth > 0)) {
-      facts.images.push(`<img src="${img.getAttribute("src")}" ` +
-        `alt="${img.alt}"> did not load`);
-    }
-  }
-  return facts;
-})().then((facts) => done(JSON.stringify(facts)),
-          (err) => done(JSON.stringify({error: String(err)})));
-"""
-
-# Runs in the page at phone width: names the outermost elements that
-# stick out to the right.
-OVERFLOW_JS = r"""
-const done = arguments[arguments.length - 1];
-requestAnimationFrame(() => requestAnimationFrame(() => {
-  const width = window.innerWidth;
-  const page = document.documentElement.scrollWidth;
-  const culprits = [];
-  if (page > width) {
-    for (const el of document.body.querySelectorAll("*")) {
-      const right = el.getBoundingClientRect().right;
-      const parent = el.parentElement.getBoundingClientRect().right;
-      if (right > width + 1 && parent <= width + 1) {
-        let name = el.tagName.toLowerCase();
-        if (el.id) name += "#" + el.id;
-        if (el.classList.length) name += "." + [...el.classList].join(".");
-        culprits.push(`<${name}> reaches ${Math.round(right)} px`);
-      }
-    }
-  }
-  done(JSON.stringify({width, page, culprits: culprits.slice(0, 5)}));
-}));
-"""
+SCRIPTS = Path(__file__).parent / "site_checks"
 
 
-# Runs in the page: clicks the visible light/dark toggle twice and
-# records data-md-color-scheme before and after each click.
-PALETTE_JS = r"""
-const done = arguments[arguments.length - 1];
-const frame = () => new Promise((r) => requestAnimationFrame(r));
-(async () => {
-  const labels = [...document.querySelectorAll(
-    "form[data-md-component=palette] label")];
-  if (!labels.length) {
-    return {error: "no palette toggle (form[data-md-component=palette])"};
-  }
-  const scheme = () => document.body.getAttribute("data-md-color-scheme");
-  const seen = [scheme()];
-  for (const _ of [1, 2]) {  // to the other scheme and back
-    const shown = labels.find((label) => label.checkVisibility());
-    if (!shown) return {error: `no visible palette toggle in ${scheme()}`};
-    shown.click();
-    await frame();
-    seen.push(scheme());
-  }
-  return {seen};
-})().then((r) => done(JSON.stringify(r)));
-"""
+def script(name: str) -> str:
+    """The JavaScript of one check, scripts/site_checks/<name>.js."""
+    return (SCRIPTS / f"{name}.js").read_text(encoding="utf-8")
 
 
 def _flush_logs(browser) -> None:
@@ -250,14 +118,20 @@ def math_problems(facts: dict) -> list[str]:
 
 
 def page_facts(browser) -> dict:
-    facts = json.loads(browser.execute_async_script(PAGE_FACTS_JS))
-    if "error" in facts:
-        raise RuntimeError(f"page check script failed: {facts['error']}")
+    """Run the math and images checks in the loaded page (each waits for
+    what it checks: MathJax's typesetting, the images' decoding); return
+    their facts in one dict."""
+    facts = {}
+    for name in ("math", "images"):
+        found = json.loads(browser.execute_async_script(script(name)))
+        if "error" in found:
+            raise RuntimeError(f"{name}.js failed: {found['error']}")
+        facts.update(found)
     return facts
 
 
 def _palette_problems(browser) -> list[str]:
-    result = json.loads(browser.execute_async_script(PALETTE_JS))
+    result = json.loads(browser.execute_async_script(script("palette")))
     if "error" in result:
         return [result["error"]]
     seen = result["seen"]
@@ -280,6 +154,46 @@ def _other_hosts(browser, origin: str) -> list[str]:
     return [f"request to another host: {url}" for url in urls]
 
 
+def _overflow(browser, css: str | None = None) -> list[str]:
+    found = json.loads(browser.execute_async_script(script("overflow"),
+                                                     css))
+    if "error" in found:
+        raise RuntimeError(f"overflow.js failed: {found['error']}")
+    problems = []
+    if found["page"] > found["width"]:
+        problems.append(f"the page scrolls sideways: {found['page']} px "
+                        f"wide in {found['width']} px")
+    return problems + found["culprits"]
+
+
+def overflow_problems(browser, widths=PHONE_WIDTHS) -> list[str]:
+    """The overflow check of the loaded page at each phone width, in
+    light and dark mode, and with wider text (in light mode)."""
+    scheme = browser.execute_script(
+        "return document.body.getAttribute('data-md-color-scheme')")
+    problems = []
+    for width in widths:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": 800, "deviceScaleFactor": 1,
+            "mobile": False})
+        try:
+            passes = [(name, label, None) for name, label in SCHEMES.items()]
+            passes.append(("default", "light, wider text", WIDER_TEXT))
+            for name, label, css in passes:
+                browser.execute_script(
+                    "document.body.setAttribute('data-md-color-scheme', "
+                    "arguments[0])", name)
+                problems += [f"{width} px, {label}: {problem}"
+                             for problem in _overflow(browser, css)]
+        finally:
+            browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride",
+                                    {})
+            browser.execute_script(
+                "document.body.setAttribute('data-md-color-scheme', "
+                "arguments[0])", scheme)
+    return problems
+
+
 def check_page(browser, url: str) -> dict[str, list[str]]:
     """Load one page and return {check: [problem, ...]} for CHECKS."""
     _flush_logs(browser)
@@ -287,15 +201,7 @@ def check_page(browser, url: str) -> dict[str, list[str]]:
     facts = page_facts(browser)
     report = {"math": math_problems(facts), "images": facts["images"],
               "palette": _palette_problems(browser)}
-    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
-    try:
-        wide = json.loads(browser.execute_async_script(OVERFLOW_JS))
-    finally:
-        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-    report["overflow"] = (
-        [f"{wide['page']} px wide at {wide['width']} px: "
-         + "; ".join(wide["culprits"] or ["(no single element found)"])]
-        if wide["page"] > wide["width"] else [])
+    report["overflow"] = overflow_problems(browser)
     report["console"] = [
         f"{entry['level']}: {entry['message']}"
         for entry in browser.get_log("browser")
@@ -304,25 +210,9 @@ def check_page(browser, url: str) -> dict[str, list[str]]:
     return report
 
 
-SEARCH_JS = r"""
-const [query, done] = arguments;
-const input = document.querySelector(".md-search__input");
-input.focus();
-input.value = query;
-input.dispatchEvent(new Event("input", {bubbles: true}));
-input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
-const t0 = Date.now();
-(function wait() {
-  const hits = document.querySelectorAll(".md-search-result__item").length;
-  if (hits || Date.now() - t0 > 10000) done(hits);
-  else setTimeout(wait, 100);
-})();
-"""
-
-
 def search_hits(browser, query: str) -> int:
     """Type into Material's search box; return how many results show."""
-    return browser.execute_async_script(SEARCH_JS, query)
+    return browser.execute_async_script(script("search"), query)
 
 
 def page_bytes(browser, url: str) -> int:

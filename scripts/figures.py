@@ -95,11 +95,17 @@ def parse_header(path: Path) -> Snippet:
     if not doc:
         raise SnippetError(f"{rel(path)}:1: snippet has no docstring header")
     lines = doc.splitlines()
-    fields = {}
-    for lineno, line in enumerate(lines[1:], start=2):
-        key, sep, value = line.partition(":")
-        if sep and key in HEADER_FIELDS:
+    fields, key = {}, None
+    for line in lines[1:]:
+        name, sep, value = line.partition(":")
+        if sep and name in HEADER_FIELDS:
+            key = name
             fields[key] = value.strip()
+        elif key and line[:1].isspace() and line.strip():
+            # an indented line continues the field above (long Figure:)
+            fields[key] += " " + line.strip()
+        else:
+            key = None
     return Snippet(path, lines[0], fields)
 
 

@@ -2,7 +2,8 @@
 
     python -m scripts.links [SITE_DIR] [--check]
 
-Prints every broken internal link, anchor or local resource (exit 1 if
+Prints every broken internal link, anchor or local resource (found by
+lychee, offline) and every resource loaded from another host (exit 1 if
 any), then every external link with the pages that use it. With
 ``--check`` each external link is also requested (HEAD, then GET); when
 there is no network the check is skipped and the reason printed, because

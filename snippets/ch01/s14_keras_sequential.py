@@ -40,12 +40,15 @@ class KerasFit:
     previous_loss: float = field(init=False)  # the epoch before the last
     min_loss: float = field(init=False)
     max_late_loss: float = field(init=False)  # worst of epochs 101-300
+    epochs_to_below_1: int = field(init=False)  # first epoch under 1, or 0
 
     def __post_init__(self):
         loss = self.loss_history
         self.first_loss, self.final_loss = loss[0], loss[-1]
         self.previous_loss, self.min_loss = loss[-2], min(loss)
         self.max_late_loss = max(loss[100:])
+        self.epochs_to_below_1 = next(
+            (epoch for epoch, v in enumerate(loss, start=1) if v < 1), 0)
 
 
 # %% [markdown]

@@ -2,11 +2,16 @@
 
 Used by Part II (MNIST, Fashion-MNIST, Pima diabetes). The project keeps
 byte-identical copies in ``../shared/datasets`` (or ``$BOOK_DATASETS``).
-``prepare_keras_home()`` copies the Keras files into a writable cache and
+``prepare_keras_home()`` copies them into a writable Keras cache and
 points ``KERAS_HOME`` there; call it before TensorFlow or Keras is
-imported. Without a mirror, Keras downloads the files as it would on any
-reader's machine. When neither works, ``DatasetUnavailable`` says which
-file is missing and where it was looked for.
+imported. The book's code then loads data exactly as a reader's does,
+with ``keras.datasets.*.load_data()`` or, for the Pima CSV,
+``keras.utils.get_file(PIMA_FILE, origin=PIMA_URL, file_hash=PIMA_SHA256)``,
+and Keras finds the files in its cache instead of downloading them.
+Without a mirror, Keras downloads them as it would on any reader's
+machine. When neither works, the loaders here raise
+``DatasetUnavailable``, which says which file is missing and where it
+was looked for.
 """
 
 import os
@@ -18,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PIMA_FILE = "pima-indians-diabetes.csv"
 PIMA_URL = ("https://raw.githubusercontent.com/jbrownlee/Datasets/master/"
             "pima-indians-diabetes.data.csv")
+PIMA_SHA256 = ("6bfe5d0f379d17a0e0819b996407e3c0"
+               "9bf80febd4287f2ed212190dfff154af")
 
 
 class DatasetUnavailable(RuntimeError):
@@ -33,6 +40,8 @@ def mirror_dir() -> Path:
 def prepare_keras_home() -> Path:
     """Make a writable Keras home holding the mirrored dataset files.
 
+    The mirror's ``keras/`` tree goes to the home as it is; the Pima CSV
+    goes to ``datasets/``, where ``keras.utils.get_file`` looks for it.
     Respects an existing ``KERAS_HOME``; otherwise uses ``.cache/keras-home``
     in the project. Files already there are left alone.
     """
@@ -47,6 +56,10 @@ def prepare_keras_home() -> Path:
             if src.is_file() and not dest.exists():
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(src, dest)
+    pima, dest = mirror_dir() / PIMA_FILE, home / "datasets" / PIMA_FILE
+    if pima.is_file() and not dest.exists():
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(pima, dest)
     home.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("KERAS_HOME", str(home))
     return home
@@ -81,14 +94,12 @@ def load_fashion_mnist():
 
 
 def pima_path(origin: str = PIMA_URL) -> Path:
-    """Path of the Pima diabetes CSV (768 rows, 9 columns, no header)."""
-    local = mirror_dir() / PIMA_FILE
-    if local.exists():
-        return local
+    """Path of the Pima diabetes CSV (768 rows, 9 columns, no header),
+    from Keras's cache (filled from the mirror) or downloaded."""
     import keras
 
     return Path(_load_keras("Pima diabetes", lambda: keras.utils.get_file(
-        PIMA_FILE, origin=origin, cache_subdir="datasets")))
+        PIMA_FILE, origin=origin, file_hash=PIMA_SHA256)))
 
 
 def load_pima(origin: str = PIMA_URL):

@@ -1,14 +1,16 @@
-"""Part II, page 1: fit a line with tf.GradientTape, gradients checked.
+"""Fit a line with tf.GradientTape, check its gradients, draw the fit.
 
 The linear model of the notes (MSE, lr 0.05, 200 epochs); the tape's
 gradients are compared with the hand-derived formula at every epoch.
+The figure shows the MSE per epoch and the path of (a, b).
 
 Section: II-1 Automatic differentiation
+Figure: s01_autodiff_fit.svg
 """
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
 
@@ -78,12 +80,41 @@ def train_line(X, Y, lr=0.05, num_epochs=200):
 # --8<-- [end:train]
 
 
-def main(out_dir: Path | None = None) -> LineFit:
-    """Make the data, train 200 epochs and report the fit."""
+def plot_fit(X, Y, result):
+    """Left: MSE per epoch (log scale). Right: (a, b) on MSE contours."""
+    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.8))
+    epochs = np.arange(1, len(result.mse_history) + 1)
+    ax1.semilogy(epochs, result.mse_history, color="#2ca02c")
+    ax1.set(xlabel="epoch", ylabel="MSE (log scale)",
+            title="loss per epoch, lr = 0.05")
+    ax1.grid(alpha=0.3, which="both")
+    x, y = np.asarray(X, dtype=float), np.asarray(Y, dtype=float)
+    a_grid, b_grid = np.meshgrid(np.linspace(-0.5, 4, 181),
+                                 np.linspace(-0.5, 3.5, 161))
+    mse = ((a_grid[..., None] * x + b_grid[..., None] - y) ** 2).mean(-1)
+    levels = np.geomspace(0.05, mse.max(), 12)
+    ax2.contour(a_grid, b_grid, mse, levels=levels, colors="#999999",
+                linewidths=0.7)
+    path = np.array(result.ab_history)
+    ax2.plot(path[:, 0], path[:, 1], ".-", ms=3, lw=1, color="#d62728",
+             label="(a, b) after each epoch")
+    ax2.plot([TRUE_A], [TRUE_B], "*", ms=12, color="#1f77b4",
+             label=f"true line: a = {TRUE_A:g}, b = {TRUE_B:g}")
+    ax2.set(xlabel="a", ylabel="b", title="the path on the MSE surface")
+    ax2.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+
+
+def main() -> LineFit:
+    """Make the data, train 200 epochs, report and draw the fit."""
+    # --8<-- [start:run]
     keras.utils.set_random_seed(SEED)
     X, Y = make_line_data()
     result = train_line(X, Y, lr=0.05, num_epochs=200)
+    # --8<-- [end:run]
     print(f"largest |tape - formula| = {result.max_grad_error:.1e}")
+    plot_fit(X, Y, result)
+    plt.show()
     return result
 
 

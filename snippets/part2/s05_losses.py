@@ -1,12 +1,10 @@
-"""Part II, page 5: cross-entropy losses by hand (NumPy) vs keras.losses.
+"""Cross-entropy losses by hand (NumPy) vs keras.losses.
 
 Binary, categorical (one-hot) and sparse categorical
 (integer labels), each from probabilities and from logits.
 
 Section: II-5 Loss functions for classification
 """
-from pathlib import Path
-
 import keras
 import numpy as np
 
@@ -95,8 +93,41 @@ def compare_all(y_bin, z_bin, labels, z_multi):
     }
 
 
-def main(out_dir: Path | None = None) -> dict:
-    """Every loss by hand and by Keras; the largest difference."""
+def main() -> dict:
+    """The page's two worked examples, then every loss by hand and by
+    Keras on random logits; the largest difference."""
+    # --8<-- [start:binary]
+    y = np.array([[1.0], [0.0], [1.0]], dtype="float32")   # true labels
+    p = np.array([[0.9], [0.2], [0.6]], dtype="float32")   # P(label = 1)
+    z = np.log(p / (1 - p))                         # logits: p = sigmoid(z)
+
+    print("hand:  ", round(binary_crossentropy(y, p), 5))
+    print("Keras: ", round(float(keras.losses.BinaryCrossentropy()(y, p)), 5))
+    print("hand, logits:  ", round(binary_crossentropy_from_logits(y, z), 5))
+    print("Keras, logits: ", round(float(
+        keras.losses.BinaryCrossentropy(from_logits=True)(y, z)), 5))
+    # --8<-- [end:binary]
+    # --8<-- [start:categorical]
+    labels = np.array([0, 2])              # integer labels: class 0, class 2
+    onehot = keras.utils.to_categorical(labels, num_classes=3)
+    z = np.array([[2.0, 1.0, 0.1],         # logits, one row per sample
+                  [0.5, 1.5, 2.5]], dtype="float32")
+    p = softmax(z)                         # probabilities, rows sum to 1
+    print("one-hot:", onehot.tolist())
+    print("p:", p.astype(float).round(4).tolist())
+
+    cce, scce = keras.losses.CategoricalCrossentropy, \
+        keras.losses.SparseCategoricalCrossentropy
+    print("hand:", round(categorical_crossentropy(onehot, p), 5),
+          round(categorical_crossentropy_from_logits(onehot, z), 5),
+          round(sparse_categorical_crossentropy(labels, p), 5))
+    print("categorical (one-hot)     :",
+          round(float(cce()(onehot, p)), 5),
+          round(float(cce(from_logits=True)(onehot, z)), 5))
+    print("sparse categorical (ints) :",
+          round(float(scce()(labels, p)), 5),
+          round(float(scce(from_logits=True)(labels, z)), 5))
+    # --8<-- [end:categorical]
     keras.utils.set_random_seed(SEED)
     rng = np.random.default_rng(SEED)
     pairs = compare_all(*make_examples(rng))

@@ -1,15 +1,18 @@
 """Classify Fashion-MNIST clothing images with a small dense network.
 
+Draws, as the TensorFlow tutorial does, the first 25 training images,
+test images 0 and 12 and then the first 15 beside their class
+probabilities, and the confusion matrix of all test predictions.
+
 Section: II-7 Fashion-MNIST classification
+Figure: s07_fashion_mnist_samples.svg, s07_fashion_mnist_pair.svg,
+    s07_fashion_mnist_grid.svg, s07_fashion_mnist_confusion.svg
 """
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
-
-from snippets.common.datasets import load_fashion_mnist
 
 SEED = 1
 NUM_TRAIN = 10_000  # the first 10,000 of the 60,000 training images
@@ -19,6 +22,7 @@ BATCH_SIZE = 128
 CLASS_NAMES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
 # --8<-- [end:classes]
+RIGHT, WRONG, OTHER = "#1f77b4", "#d62728", "#999999"
 
 
 @dataclass
@@ -40,19 +44,28 @@ class FashionResult:
     confused_pred: str  # ... predicted as this class
     confused_count: int
     confusion: list  # 10 x 10 counts, rows = true, columns = predicted
+    first_class: str  # class of the first training image
+    true0: str  # test image 0: its class, the prediction, its probability
+    pred0: str
+    conf0: float
+    true12: str  # test image 12, the same
+    pred12: str
+    conf12: float
+    num_wrong_of_15: int  # mistakes among the first 15 test images
+    predictions: np.ndarray  # softmax probabilities, all test images
 
 
 def fashion_arrays(num_train=NUM_TRAIN):
     """Fashion-MNIST scaled to [0, 1]; the first `num_train` training
     images and the full test set."""
-    (x_train, y_train), (x_test, y_test) = load_fashion_mnist()
+    (x_train, y_train), (x_test, y_test) = (
+        keras.datasets.fashion_mnist.load_data())
     x_train = x_train[:num_train].astype("float32") / 255.0
     x_test = x_test.astype("float32") / 255.0
     return x_train, y_train[:num_train], x_test, y_test
 
 
 # --8<-- [start:train]
-@functools.lru_cache(maxsize=1)  # the figure snippets reuse this run
 def train_fashion(num_train=NUM_TRAIN, num_epochs=NUM_EPOCHS,
                   batch_size=BATCH_SIZE, seed=SEED):
     """Seed, build, compile and fit the tutorial's model."""
@@ -74,16 +87,58 @@ def train_fashion(num_train=NUM_TRAIN, num_epochs=NUM_EPOCHS,
 # --8<-- [end:train]
 
 
-@functools.lru_cache(maxsize=1)
-def test_probabilities():
-    """Softmax probabilities of the trained model on all test images."""
-    model, _ = train_fashion()
-    _, _, x_test, _ = fashion_arrays()
-    # --8<-- [start:predict]
-    probability_model = keras.Sequential([model, keras.layers.Softmax()])
-    predictions = probability_model.predict(x_test, verbose=0)
-    # --8<-- [end:predict]
-    return predictions
+def plot_samples(train_images, train_labels):
+    """A 5 x 5 grid of the first training images, as in the tutorial."""
+    # --8<-- [start:grid]
+    fig = plt.figure(figsize=(8, 8.6))
+    for i in range(25):
+        ax = fig.add_subplot(5, 5, i + 1)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.imshow(train_images[i] / 255.0, cmap=plt.cm.binary)
+        ax.set_xlabel(CLASS_NAMES[train_labels[i]])
+    # --8<-- [end:grid]
+    fig.tight_layout()
+
+
+# --8<-- [start:helpers]
+def plot_image(ax, probabilities, true_label, image):
+    """The image, captioned 'predicted confidence% (true)'; blue if the
+    prediction is right, red if it is wrong."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.imshow(image, cmap=plt.cm.binary)
+    guess = int(np.argmax(probabilities))
+    color = RIGHT if guess == true_label else WRONG
+    ax.set_xlabel(f"{CLASS_NAMES[guess]} {100 * probabilities.max():.0f}%"
+                  f" ({CLASS_NAMES[true_label]})", color=color, fontsize=9)
+
+
+def plot_value_array(ax, probabilities, true_label):
+    """Ten bars, one per class: the predicted class red (wrong) or
+    blue (right); the true class always blue."""
+    ax.set_xticks(range(10))
+    ax.set_yticks([])
+    bars = ax.bar(range(10), probabilities, color=OTHER)
+    ax.set_ylim(0, 1)
+    bars[int(np.argmax(probabilities))].set_color(WRONG)
+    bars[true_label].set_color(RIGHT)
+# --8<-- [end:helpers]
+
+
+def plot_predictions(indices, probabilities, labels, images, num_cols):
+    """Image + bars for each index, `num_cols` pairs per row."""
+    num_rows = -(-len(indices) // num_cols)
+    fig, axes = plt.subplots(num_rows, 2 * num_cols,
+                             figsize=(3.4 * num_cols, 2.2 * num_rows),
+                             squeeze=False)
+    for k, i in enumerate(indices):
+        row, col = divmod(k, num_cols)
+        plot_image(axes[row, 2 * col], probabilities[i], labels[i],
+                   images[i])
+        plot_value_array(axes[row, 2 * col + 1], probabilities[i],
+                         labels[i])
+    fig.tight_layout()
 
 
 # --8<-- [start:confusion]
@@ -95,14 +150,42 @@ def confusion_matrix(y_true, y_pred, num_classes=10):
 # --8<-- [end:confusion]
 
 
-def main(out_dir: Path | None = None) -> FashionResult:
-    """Train, evaluate, and summarise the test predictions."""
+def plot_confusion(counts):
+    """Counts as a heat map with the number written in each cell."""
+    fig, ax = plt.subplots(figsize=(7.2, 6.4))
+    image = ax.imshow(counts, cmap="Blues")
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    ax.set_xticks(range(10), CLASS_NAMES, rotation=45, ha="right")
+    ax.set_yticks(range(10), CLASS_NAMES)
+    ax.set(xlabel="predicted class", ylabel="true class")
+    dark = counts.max() / 2
+    for i in range(10):
+        for j in range(10):
+            ax.text(j, i, str(counts[i, j]), ha="center", va="center",
+                    fontsize=7.5,
+                    color="white" if counts[i, j] > dark else "black")
+    fig.tight_layout()
+
+
+def main() -> FashionResult:
+    """Look at the data, train, evaluate, and draw the predictions."""
     keras.utils.set_random_seed(SEED)
+    (train_images, train_labels), _ = keras.datasets.fashion_mnist.load_data()
+    plot_samples(train_images, train_labels)
     x_train, _, x_test, y_test = fashion_arrays()
     model, history = train_fashion()
     test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=2)
     print(f"Test accuracy: {test_accuracy:.3f}")
-    counts = confusion_matrix(y_test, test_probabilities().argmax(axis=1))
+    # --8<-- [start:predict]
+    probability_model = keras.Sequential([model, keras.layers.Softmax()])
+    predictions = probability_model.predict(x_test, verbose=0)
+    # --8<-- [end:predict]
+    plot_predictions([0, 12], predictions, y_test, x_test, 2)
+    plot_predictions(range(15), predictions, y_test, x_test, 3)
+    guesses = predictions.argmax(axis=1)
+    counts = confusion_matrix(y_test, guesses)
+    plot_confusion(counts)
+    plt.show()
     recall = counts.diagonal() / counts.sum(axis=1)
     mistakes = counts.copy()
     np.fill_diagonal(mistakes, 0)
@@ -119,7 +202,14 @@ def main(out_dir: Path | None = None) -> FashionResult:
         confused_true=CLASS_NAMES[true_cls],
         confused_pred=CLASS_NAMES[pred_cls],
         confused_count=int(mistakes.max()),
-        confusion=counts.tolist())
+        confusion=counts.tolist(),
+        first_class=CLASS_NAMES[train_labels[0]],
+        true0=CLASS_NAMES[y_test[0]], pred0=CLASS_NAMES[guesses[0]],
+        conf0=float(predictions[0].max()),
+        true12=CLASS_NAMES[y_test[12]], pred12=CLASS_NAMES[guesses[12]],
+        conf12=float(predictions[12].max()),
+        num_wrong_of_15=int((guesses[:15] != y_test[:15]).sum()),
+        predictions=predictions)
 
 
 if __name__ == "__main__":

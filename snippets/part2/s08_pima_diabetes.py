@@ -1,21 +1,38 @@
 """Train a small dense network to predict diabetes from the Pima table.
 
+Draws the network as a layer diagram (Graphviz, written as SVG into the
+working directory) and the training history, training vs validation.
+
 Section: II-8 Pima diabetes binary classifier
+Figure: s08_pima_diabetes_model.svg, s08_pima_diabetes_history.svg
 """
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 import keras
+import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.common.datasets import load_pima
+from snippets.common.model_diagram import write_model_diagram
 
 SEED = 1
 MAX_EPOCHS = 1000  # an upper bound: EarlyStopping ends the run
 FEATURE_NAMES = ["Pregnancies", "Glucose", "BloodPressure",
                  "SkinThickness", "Insulin", "BMI",
                  "DiabetesPedigreeFunction", "Age"]
+# --8<-- [start:data]
+PIMA_URL = ("https://raw.githubusercontent.com/jbrownlee/Datasets/master/"
+            "pima-indians-diabetes.data.csv")
+PIMA_SHA256 = ("6bfe5d0f379d17a0e0819b996407e3c0"
+               "9bf80febd4287f2ed212190dfff154af")
+
+
+def load_pima():
+    """The table as float32 arrays: features (768, 8), labels (768,)."""
+    path = keras.utils.get_file("pima-indians-diabetes.csv",
+                                origin=PIMA_URL, file_hash=PIMA_SHA256)
+    data = np.loadtxt(path, delimiter=",", dtype="float32")
+    return data[:, :8], data[:, 8]
+# --8<-- [end:data]
 
 
 @dataclass
@@ -35,6 +52,10 @@ class PimaResult:
     test_loss: float
     majority_accuracy: float  # always answering 0 on the test split
     num_params: int
+    final_train_loss: float  # last epoch run (past the best one)
+    final_val_loss: float
+    restored_val_loss: float  # the returned model on the validation rows
+    history: dict  # history.history: per-epoch loss and accuracy
 
 
 # --8<-- [start:split]
@@ -69,12 +90,9 @@ class MinMaxScaler:
 # --8<-- [end:minmax]
 
 
-@functools.lru_cache(maxsize=1)
-def pima_splits(seed=SEED):
+def pima_splits(X, y, index):
     """Scaled (X, y) pairs for train, val and test; the scaler is fitted
     on the training rows only."""
-    X, y = load_pima()
-    index = split_pima(X, y, seed)
     # --8<-- [start:scale]
     scaler = MinMaxScaler().fit(X[index["train"]])  # training rows only
     data = {name: (scaler.transform(X[ix]), y[ix])
@@ -110,11 +128,9 @@ class PrintDot(keras.callbacks.Callback):
 # --8<-- [end:printdot]
 
 
-@functools.lru_cache(maxsize=1)  # s08 plots and s09 reuse this run
-def train_pima(seed=SEED, max_epochs=MAX_EPOCHS):
+def train_pima(data, seed=SEED, max_epochs=MAX_EPOCHS):
     """Fit with early stopping; returns (model, history, early_stop)."""
     keras.utils.set_random_seed(seed)
-    data = pima_splits(seed)
     (X_train, y_train), val = data["train"], data["val"]
     model = build_pima_model()
     model.compile(optimizer="adam", loss="binary_crossentropy",
@@ -133,18 +149,62 @@ def train_pima(seed=SEED, max_epochs=MAX_EPOCHS):
     return model, history, early_stop
 
 
-def main(out_dir: Path | None = None) -> PimaResult:
-    """Train, print the summary, evaluate on the untouched test rows."""
+# --8<-- [start:plot]
+def plot_history(history, best_epoch):
+    """Two panels: loss and accuracy per epoch, train and validation."""
+    logs = history.history
+    epochs = np.arange(1, len(logs["loss"]) + 1)
+    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+    for ax, metric in zip(axes, ["loss", "accuracy"]):
+        ax.plot(epochs, logs[metric], label=f"training {metric}")
+        ax.plot(epochs, logs[f"val_{metric}"], label=f"validation {metric}")
+        ax.axvline(best_epoch, color="grey", ls="--", lw=1,
+                   label=f"best epoch ({best_epoch}), restored")
+        ax.set(xlabel="epoch", ylabel=metric)
+        ax.grid(alpha=0.3)
+        ax.legend()
+    fig.tight_layout()
+# --8<-- [end:plot]
+
+
+def main() -> PimaResult:
+    """Split and scale the table, draw the model, train it, evaluate it
+    on the untouched test rows and draw its history."""
     keras.utils.set_random_seed(SEED)
-    data = pima_splits()
-    model, history, early_stop = train_pima()
+    # --8<-- [start:ranges]
+    X, y = load_pima()
+    index = split_pima(X, y)
+    X_train, X_test = X[index["train"]], X[index["test"]]
+    print(f"{'feature':<25} {'training rows':>15} {'all 768 rows':>15}")
+    for j, name in enumerate(FEATURE_NAMES):
+        train = f"{X_train[:, j].min():g} .. {X_train[:, j].max():g}"
+        full = f"{X[:, j].min():g} .. {X[:, j].max():g}"
+        print(f"{name:<25} {train:>15} {full:>15}")
+    low, high = X_train.min(axis=0), X_train.max(axis=0)
+    scaled = (X_test - low) / (high - low)
+    outside = (scaled < 0) | (scaled > 1)
+    print("test values outside [0, 1] after the training-row scaler:",
+          int(outside.sum()), "of", outside.size)
+    # --8<-- [end:ranges]
+    data = pima_splits(X, y, index)
+    # --8<-- [start:summary]
+    model = build_pima_model()
+    model.summary()
+    # --8<-- [end:summary]
+    # --8<-- [start:diagram]
+    write_model_diagram(model, "s08_pima_diabetes_model.svg",
+                        show_shapes=True, show_layer_names=True,
+                        show_layer_activations=True)
+    # --8<-- [end:diagram]
+    model, history, early_stop = train_pima(data)
     X_test, y_test = data["test"]
     # --8<-- [start:evaluate]
     model.summary()
     test_loss, test_accuracy = model.evaluate(X_test, y_test, verbose=0)
     print(f"test loss {test_loss:.3f}, test accuracy {test_accuracy:.3f}")
     # --8<-- [end:evaluate]
-    _, y = load_pima()
+    plot_history(history, early_stop.best_epoch + 1)
+    plt.show()
     epochs_run = len(history.history["loss"])
     return PimaResult(
         num_train=len(data["train"][1]), num_val=len(data["val"][1]),
@@ -155,7 +215,12 @@ def main(out_dir: Path | None = None) -> PimaResult:
         best_val_loss=float(min(history.history["val_loss"])),
         test_accuracy=float(test_accuracy), test_loss=float(test_loss),
         majority_accuracy=float((y_test == 0).mean()),
-        num_params=int(model.count_params()))
+        num_params=int(model.count_params()),
+        final_train_loss=float(history.history["loss"][-1]),
+        final_val_loss=float(history.history["val_loss"][-1]),
+        restored_val_loss=float(
+            model.evaluate(*data["val"], verbose=0)[0]),
+        history=history.history)
 
 
 if __name__ == "__main__":

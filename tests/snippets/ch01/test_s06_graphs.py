@@ -3,7 +3,7 @@ eager and graph steps agree and are timed."""
 
 import pytest
 
-from snippets.ch01.s06_graphs import layered_layout
+from snippets.ch01.s06_graphs import compare_in_words, layered_layout
 
 
 def test_s06_drawn_graph_is_the_traced_graph(run_snippet):
@@ -32,7 +32,17 @@ def test_s06_graph_and_eager_agree_and_are_timed(run_snippet):
     assert result["eager_ms"] > 0 and result["graph_ms"] > 0
     assert result["speedup"] == pytest.approx(
         result["eager_ms"] / result["graph_ms"])
-    assert result["faster_or_slower"] == (
-        "faster" if result["speedup"] > 1 else "slower")
+    assert result["comparison"] == compare_in_words(
+        result["eager_ms"], result["graph_ms"])
     assert result["traces"] == 1, "one signature, one trace"
     assert result["train_step_nodes"] > 20
+
+
+@pytest.mark.parametrize("eager_ms, graph_ms, words", [
+    (3.0, 1.0, "the graph step was 3.0 times as fast"),
+    (1.0, 1.02, "the two took about the same time"),
+    (1.0, 1.25, "the graph step was the slower one here, taking "
+                "1.2 times as long"),
+])
+def test_s06_timing_reads_right_either_way(eager_ms, graph_ms, words):
+    assert compare_in_words(eager_ms, graph_ms) == words

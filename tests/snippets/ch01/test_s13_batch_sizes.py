@@ -33,4 +33,30 @@ def test_s13_batch_sizes_show_what_the_page_says(run_snippet):
         r["ms_per_epoch_1"] / r["ms_per_epoch_100"])
     # NumPy arrays make fit rebuild its pipeline every epoch.
     assert r["ms_per_epoch_arrays_10"] > r["ms_per_epoch_10"]
-    assert [p.name for p in run.figures] == ["s13_batch_sizes.svg"]
+    assert [p.name for p in run.figures] == [
+        "s13_batch_sizes.svg", "s13_batch_sizes_cause.svg"]
+
+
+def test_s13_jumps_come_from_rmsprop_not_from_batching(run_snippet):
+    r = run_snippet("ch01/s13_batch_sizes").result
+    checks = r["num_updates"] // r["steps_per_check"]
+    for key in ("sgd_10", "rmsprop_10", "rmsprop_full"):
+        losses = r[f"cause_losses_{key}"]
+        assert len(losses) == checks + 1
+        assert losses[0] == pytest.approx(r["initial_loss"])
+    # Noiseless data: plain mini-batch SGD converges to float32 precision.
+    assert r["cause_final_sgd_10"] < 1e-8
+    sgd_late = np.array(r["cause_losses_sgd_10"][checks // 2:])
+    assert sgd_late.max() < 1e-3
+    # Mini-batch RMSprop jumps by orders of magnitude in its second half.
+    assert r["cause_late_max_rmsprop_10"] > 1e3 * r[
+        "cause_late_min_rmsprop_10"]
+    assert r["cause_late_max_rmsprop_10"] > 1e-2
+    # Full-batch RMSprop follows the true gradient and still stalls: a
+    # flat loss near 0.1, never near the minimum, further from it than
+    # the mini-batch run at its best.
+    assert r["cause_late_min_rmsprop_full"] > 1e-2
+    assert r["cause_late_max_rmsprop_full"] < 1.01 * r[
+        "cause_late_min_rmsprop_full"]
+    assert r["cause_final_rmsprop_full"] > 1e4 * r["cause_final_sgd_10"]
+    assert r["cause_final_rmsprop_full"] > r["cause_min_rmsprop_10"]

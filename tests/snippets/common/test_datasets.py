@@ -19,6 +19,23 @@ def test_pima_from_the_mirror():
 
 
 @needs_mirror
+def test_pima_csv_is_where_get_file_looks(monkeypatch):
+    import keras
+
+    home = datasets.prepare_keras_home()
+    cached = home / "datasets" / datasets.PIMA_FILE
+    assert cached.read_bytes() == (
+        datasets.mirror_dir() / datasets.PIMA_FILE).read_bytes()
+    # The reader's call finds it, checks its hash and downloads nothing:
+    # an origin that cannot be reached proves no request is needed.
+    path = keras.utils.get_file(datasets.PIMA_FILE,
+                                origin="http://127.0.0.1:9/pima.csv",
+                                file_hash=datasets.PIMA_SHA256)
+    assert path == str(cached)
+    assert datasets.PIMA_URL.endswith("pima-indians-diabetes.data.csv")
+
+
+@needs_mirror
 def test_keras_home_holds_the_mirrored_files():
     home = datasets.prepare_keras_home()
     assert (home / "datasets" / "mnist.npz").stat().st_size == 11490434

@@ -1,19 +1,17 @@
-"""Part II, page 3: under- and over-fitting, and what Dropout changes.
+"""Under- and over-fitting, and what Dropout changes.
 
-Training vs validation loss of three small models on a noisy sine.
+Training vs validation loss of three small models on a noisy sine: the
+loss curves, then the fitted functions.
 
 Section: II-3 The vocabulary of training
-Figure: s03_plot_fitting_curves.svg, s03_plot_fitting_fits.svg
+Figure: s03_fitting_curves.svg, s03_fitting_fits.svg
 """
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
-
-from snippets.common.plotting import save_or_show
 
 SEED = 3
 NUM_EPOCHS = 300
@@ -109,7 +107,6 @@ def plot_curves(histories):
     axes[0].plot([], [], "--", lw=1, color="grey", label="noise variance")
     axes[0].legend(fontsize=8)
     fig.tight_layout()
-    return fig
 
 
 def plot_fits(x, y, n_train, predictions):
@@ -126,11 +123,10 @@ def plot_fits(x, y, n_train, predictions):
     ax.set(xlabel="x", ylabel="y", ylim=(-2, 2))
     ax.legend(fontsize=8, loc="lower right")
     ax.grid(alpha=0.3)
-    return fig
 
 
-def main(out_dir: Path | None = None) -> FittingRun:
-    """Train three models on the same 30/20 split; save both figures."""
+def main() -> FittingRun:
+    """Train three models on the same 30/20 split; draw both figures."""
     keras.utils.set_random_seed(SEED)
     rng = np.random.default_rng(SEED)
     x, y = make_noisy_sine(rng)
@@ -146,10 +142,9 @@ def main(out_dir: Path | None = None) -> FittingRun:
               f"val {h['val_loss'][-1]:.3f}  "
               f"best val {min(h['val_loss']):.3f} at epoch "
               f"{int(np.argmin(h['val_loss'])) + 1}")
-    save_or_show(plot_curves(histories), out_dir,
-                 "s03_plot_fitting_curves.svg")
-    save_or_show(plot_fits(x, y, n_train, predictions), out_dir,
-                 "s03_plot_fitting_fits.svg")
+    plot_curves(histories)
+    plot_fits(x, y, n_train, predictions)
+    plt.show()
     big, drop = histories["big"], histories["dropout"]
     return FittingRun(
         n_train, len(x) - n_train, 0.3 ** 2,

@@ -1,18 +1,14 @@
-"""Part II, page 4: activation functions and their derivatives (tape).
+"""Activation functions and their derivatives (from the tape), drawn.
 
 Eleven activations from keras.activations, and hard_sigmoid then/now.
 
 Section: II-4 Activation functions
-Figure: s04_plot_activations.svg
+Figure: s04_activations_grid.svg
 """
-from pathlib import Path
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
-
-from snippets.common.plotting import save_or_show
 
 SEED = 4
 
@@ -67,16 +63,16 @@ def plot_all(x, curves):
     for ax in axes[-1]:
         ax.set_xlabel("x")
     fig.tight_layout()
-    return fig
 
 
-def main(out_dir: Path | None = None) -> dict:
+def main() -> dict:
     """Evaluate every activation on [-4, 4]; return f(-2), f(2), f'(0)."""
     keras.utils.set_random_seed(SEED)
     x = np.linspace(-4, 4, 801).astype("float32")
     curves = {name: value_and_derivative(f, x)
               for name, f in ACTIVATIONS.items()}
-    save_or_show(plot_all(x, curves), out_dir, "s04_plot_activations.svg")
+    plot_all(x, curves)
+    plt.show()
     values = {}
     for name, f in ACTIVATIONS.items():
         key = name.split(" (")[0].split(" /")[0].replace(" ", "_").lower()

@@ -1,0 +1,82 @@
+// The overflow check, run in the page by scripts/browser.py at each
+// phone width. The page must not scroll sideways, and nothing may stick
+// out past the right edge of the screen unless it sits inside a box of
+// its own that scrolls: a wide table, code block or formula scrolls in
+// its box, the page stays put. Every element and every line of text is
+// measured, not only the page's width, so content that happens to fit
+// with this machine's fonts, or that a hidden overflow cuts off, is
+// still named. arguments[0]: CSS to apply while measuring (the
+// "wider text" pass), or null. Calls back with JSON.
+const [css, done] = arguments;
+const frame = () => new Promise((r) => requestAnimationFrame(r));
+const describe = (el) => {
+  let name = el.tagName.toLowerCase();
+  if (el.id) name += "#" + el.id;
+  if (el.classList.length) name += "." + [...el.classList].join(".");
+  return name;
+};
+(async () => {
+  let style = null;
+  if (css) {
+    style = document.createElement("style");
+    style.textContent = css;
+    document.head.append(style);
+  }
+  await frame();
+  await frame();
+  const width = document.documentElement.clientWidth;
+  const page = Math.max(document.documentElement.scrollWidth,
+                        document.body.scrollWidth);
+  const edge = width + 0.5;
+  const culprits = [];
+  const range = document.createRange();
+  // One walk down the tree. `flow`: a box that scrolls or clips
+  // sideways holds this element's normal-flow content; `positioned`:
+  // one holds what is absolutely positioned inside the nearest
+  // positioned ancestor (an absolute element escapes the boxes between
+  // itself and its containing block). Overflow does nothing on an
+  // inline element; a fixed element is out of the page's flow.
+  const visit = (el, flow, positioned) => {
+    const s = getComputedStyle(el);
+    if (s.display === "none") return;
+    const held = s.position === "fixed" ||
+                 (s.position === "absolute" ? positioned : flow);
+    if (!held && s.visibility !== "hidden") {
+      const right = el.getBoundingClientRect().right;
+      if (right > edge) {
+        const text = el.textContent.trim().replace(/\s+/g, " ");
+        culprits.push(`<${describe(el)}>` +
+                      (text ? ` "${text.slice(0, 40)}"` : "") +
+                      ` reaches ${Math.round(right)} px`);
+        return;  // its content is part of the same culprit
+      }
+    }
+    const box = s.overflowX !== "visible" && s.display !== "inline";
+    const inner = held || box;
+    const contains = s.position !== "static" || s.transform !== "none";
+    if (el instanceof SVGElement) return;
+    for (const child of el.childNodes) {
+      if (child.nodeType === Node.ELEMENT_NODE) {
+        visit(child, inner, contains ? inner : positioned);
+      } else if (child.nodeType === Node.TEXT_NODE && !inner &&
+                 s.visibility !== "hidden" && child.nodeValue.trim()) {
+        // A line wider than its own element (in a box that does not
+        // scroll) sticks out although the element fits.
+        range.selectNodeContents(child);
+        const right = range.getBoundingClientRect().right;
+        if (right > edge) {
+          culprits.push(`text "${child.nodeValue.trim().slice(0, 40)}" ` +
+                        `in <${describe(el)}> reaches ` +
+                        `${Math.round(right)} px`);
+        }
+      }
+    }
+  };
+  for (const child of document.body.children) visit(child, false, false);
+  if (style) {
+    style.remove();
+    await frame();
+  }
+  return {width, page, culprits: culprits.slice(0, 8)};
+})().then((r) => done(JSON.stringify(r)),
+          (err) => done(JSON.stringify({error: String(err)})));

@@ -1,0 +1,272 @@
+"""Every built page, opened in headless Chromium, reads as it should.
+
+One browser visits every page once (pages are found in the built site,
+so new chapters are covered without being listed) and each test below
+asserts one check over all pages; failures name the page and the element.
+Without Chromium these tests skip, unless BOOK_REQUIRE_BROWSER=1 (CI).
+"""
+
+import json
+import os
+
+import pytest
+
+from scripts import browser as chromium
+from scripts import sitecheck
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    try:
+        chromium.find_browser()
+    except chromium.BrowserMissing as exc:
+        if os.environ.get("BOOK_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"BOOK_REQUIRE_BROWSER=1 but {exc}")
+        pytest.skip(f"browser checks need Chromium: {exc}")
+    driver = chromium.launch(tmp_path_factory.mktemp("chromium-profile"))
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def site_report(browser, served_site):
+    """{page: {check: [problems]}} for every built page."""
+    site, base = served_site
+    return {page: chromium.check_page(browser,
+                                      base + sitecheck.page_url(page))
+            for page in sitecheck.html_pages(site)}
+
+
+def _failures(report: dict, check: str) -> str:
+    return "\n".join(f"{page}: {problem}"
+                     for page, checks in report.items()
+                     for problem in checks[check])
+
+
+@pytest.mark.parametrize("check", chromium.CHECKS)
+def test_every_page_passes(site_report, check):
+    failures = _failures(site_report, check)
+    assert not failures, f"{check} check failed:\n{failures}"
+
+
+def test_instant_navigation_typesets_math(browser, served_site):
+    """Material's instant navigation swaps the page without a reload; the
+    new page's math must still be typeset, glyphs included (this is what
+    docs/assets/javascripts/mathjax-config.js is for). From the home page
+    (no math: MathJax not loaded yet) to a page with math (MathJax loads),
+    then back home and to a page with math again (the second one where
+    the book has two), typeset by the already loaded MathJax."""
+    site, base = served_site
+    targets = [page for page in sitecheck.html_pages(site)
+               if page != "index.html" and 'class="arithmatex"'
+               in (site / page).read_text(encoding="utf-8")]
+    if not targets:
+        pytest.skip("no page with math yet")
+    route = [targets[0], "index.html", targets[1:2] and targets[1] or
+             targets[0]]
+    browser.get(base)
+    # Material follows links instantly once it has read sitemap.xml.
+    browser.execute_async_script(chromium.script("wait_for_sitemap"))
+    browser.execute_script("window.__sameDocument = true;")
+    came_from = "index.html"
+    for target in route:
+        path = "/" + sitecheck.page_url(target)
+        clicked = browser.execute_script(
+            """const link = [...document.querySelectorAll("a[href]")].find(
+                 (a) => a.pathname === arguments[0]);
+               if (link) link.click();
+               return !!link;""", path)
+        assert clicked, f"{came_from} has no link to {target}"
+        browser.execute_async_script(chromium.script("wait_for_math"),
+                                     path)
+        assert browser.execute_script(
+            "return window.__sameDocument === true"), (
+            f"clicking a link on {came_from} reloaded the page: instant "
+            "navigation is off")
+        if target == "index.html":
+            came_from = target
+            continue
+        facts = chromium.page_facts(browser)
+        problems = chromium.math_problems(facts)
+        assert facts["containers"] > 0 and not problems, (
+            f"{target} after instant navigation from {came_from}:\n"
+            + "\n".join(problems or [json.dumps(facts)]))
+        came_from = target
+
+
+def test_checks_catch_a_broken_page(browser, build_page, tmp_path):
+    """A page with broken math, a missing image and a script from another
+    host fails the browser checks and the link check, each by name."""
+    site = build_page(tmp_path, r"""
+        # Broken on purpose
+
+        Broken math: \(\frac{1}{\) and \(x^{2}}\).
+
+        <img src="nope.png" alt="a missing figure">
+
+        <script src="https://example.com/x.js"></script>
+        """)
+    with sitecheck.serve(site) as base:
+        report = chromium.check_page(browser, base)
+    assert any(r"\frac{1}{" in p and "raw" in p
+               for p in report["math"]), report["math"]
+    assert any("x^{2}}" in p and "TeX error" in p
+               for p in report["math"]), report["math"]
+    assert any("nope.png" in p for p in report["images"]), report["images"]
+    assert any("example.com/x.js" in p for p in report["hosts"]), report
+    assert any("example.com/x.js" in p for p in report["console"]), report
+    assert any("nope.png" in p for p in report["console"]), report
+    problems, _ = sitecheck.check_links(site)
+    assert any("nope.png" in p and "not found" in p for p in problems)
+    assert any("example.com/x.js" in p and "another host" in p
+               for p in problems), problems
+
+
+def test_offline_build_opens_from_the_file_system(browser, build_page,
+                                                  tmp_path, monkeypatch):
+    """BOOK_OFFLINE=true builds a site that works from file://: math with
+    its fonts, search (through the local Web-Worker shim), the palette,
+    and nothing fetched from any host."""
+    monkeypatch.setenv("BOOK_OFFLINE", "true")
+    site = build_page(tmp_path, r"""
+        # Offline
+
+        Pythagoras: \(a^2 + b^2 = c^2\), and a word to find: zebra.
+        """)
+    report = chromium.check_page(browser, (site / "index.html").as_uri())
+    assert not any(report.values()), report
+    assert chromium.search_hits(browser, "zebra") >= 1
+
+
+# A page with what a phone cannot show on one line: a table with code in
+# its cells, a display formula, a long code comment, and an inline
+# formula (which cannot wrap).
+WIDE_PAGE = r"""
+    # Too wide for a phone
+
+    | layer | call | loss |
+    | --- | --- | --- |
+    TABLE_ROW
+
+    \[
+    E = -\frac{1}{n} \sum_{i=1}^{n} \Big[ y_i \log p_i
+        + (1 - y_i) \log (1 - p_i) \Big]
+        + \lambda \sum_{j=1}^{m} w_j^2 + \mu \sum_{j=1}^{m} \lvert w_j \rvert
+    \]
+
+    ```python
+    x = 1  # a comment far too long for one line of a phone, so it scrolls
+    ```
+
+    Inline: \(a_1 + a_2 + a_3 + a_4 + a_5 + a_6 + a_7 + a_8 + a_9 + a_{10}
+    + a_{11} + a_{12} + a_{13} + a_{14} + a_{15} + a_{16}\).
+    { .wide-inline }
+    """.replace("TABLE_ROW", "| last | `keras.layers.Dense(units=10, "
+                "activation=\"softmax\")` | `keras.losses.SparseCategorical"
+                "Crossentropy(from_logits=False)` |")
+PARTS = {"table": ".md-typeset__scrollwrap", "formula": "div.arithmatex",
+         "code comment": "div.highlight", "inline formula": "p.wide-inline"}
+# The theme's and the book's scrolling boxes switched off: the layout
+# as it would be without them.
+NO_SCROLL_BOXES = """
+    .md-typeset__scrollwrap, .md-typeset table:not([class]),
+    .md-typeset pre > code, .md-typeset div.arithmatex {
+      overflow: visible !important; }"""
+
+
+@pytest.fixture
+def wide_page(browser, build_page, tmp_path):
+    """Opens WIDE_PAGE; returns show(*parts), which leaves only those
+    parts of PARTS on the page."""
+    site = build_page(tmp_path, WIDE_PAGE)
+    with sitecheck.serve(site) as base:
+        browser.get(base)
+        chromium.page_facts(browser)  # math typeset, images decoded
+
+        def show(*parts):
+            for part, selector in PARTS.items():
+                browser.execute_script(
+                    "for (const el of document.querySelectorAll(arguments[0]))"
+                    " el.style.display = arguments[1] ? '' : 'none';",
+                    selector, part in parts)
+        yield show
+
+
+def _at_width(browser, width: int, script: str):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 800, "deviceScaleFactor": 1,
+        "mobile": False})
+    try:
+        return browser.execute_script(script)
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _widest(browser, selector: str, width: int) -> int:
+    """How wide the part's content is at a screen width (its widest box,
+    scrolled content included)."""
+    return _at_width(browser, width, (
+        f"const el = document.querySelector({selector!r});"
+        "return Math.max(...[el, ...el.querySelectorAll('*')].map("
+        "(e) => e.scrollWidth));"))
+
+
+def test_wide_table_formula_and_code_scroll_in_their_own_box(browser,
+                                                             wide_page):
+    """The book's layout: a table with code in its cells, a display
+    formula and a long code comment, each wider than a phone, scroll
+    inside their own box; at 360 and 390 px, light and dark, the page
+    does not scroll sideways. The check itself: with those boxes
+    switched off, each of them makes it fail at both widths, in both
+    schemes, naming what sticks out."""
+    for part in ("table", "formula", "code comment"):
+        wide_page(part)
+        assert _widest(browser, PARTS[part], 360) > 400, part
+        assert chromium.overflow_problems(browser) == [], part
+    browser.execute_script(
+        "const s = document.createElement('style');"
+        "s.textContent = arguments[0]; document.head.append(s);",
+        NO_SCROLL_BOXES)
+    for part in ("table", "formula", "code comment"):
+        wide_page(part)
+        problems = chromium.overflow_problems(browser)
+        for width in chromium.PHONE_WIDTHS:
+            for scheme in chromium.SCHEMES.values():
+                found = [p for p in problems
+                         if p.startswith(f"{width} px, {scheme}: ")]
+                assert any("scrolls sideways" in p for p in found), (
+                    part, problems)
+                assert any("reaches" in p for p in found), (part, problems)
+
+
+def test_overflow_check_names_what_cannot_scroll(browser, wide_page):
+    """An inline formula wider than the column cannot wrap and has no
+    box of its own: the check names it (make it a display formula). And
+    a line that cannot wrap and fits the screen with this machine's
+    fonts, with little to spare, fails the wider-text pass: the check
+    does not pass merely because of the fonts installed here."""
+    wide_page("inline formula")
+    problems = chromium.overflow_problems(browser, widths=(360,))
+    assert any(p.startswith("360 px, light: <span.arithmatex>")
+               and "reaches" in p for p in problems), problems
+
+    wide_page()
+    assert chromium.overflow_problems(browser, widths=(390,)) == []
+    # A no-wrap line sized to 97 % of the text column at 390 px.
+    _at_width(browser, 390, """
+        const article = document.querySelector("article");
+        const line = document.createElement("p");
+        line.style.whiteSpace = "nowrap";
+        line.style.width = "max-content";
+        line.textContent = "keras.losses.SparseCategoricalCrossentropy()";
+        article.append(line);
+        const style = getComputedStyle(article);
+        const column = article.clientWidth - parseFloat(style.paddingLeft)
+                       - parseFloat(style.paddingRight);
+        const size = parseFloat(getComputedStyle(line).fontSize);
+        line.style.fontSize = size * 0.97 * column / line.offsetWidth + "px";
+        """)
+    problems = chromium.overflow_problems(browser, widths=(390,))
+    assert problems, "a line at 97 % of the column passed the wider text"
+    assert all(p.startswith("390 px, light, wider text: ")
+               for p in problems), problems
