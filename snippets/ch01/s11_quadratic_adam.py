@@ -48,6 +48,7 @@ class FitResult:
     loss_280: float
     min_loss: float
     tail_mean: float  # mean loss of the last 50 epochs
+    course_gap: float  # largest |loss - course| at the epochs it printed
 
 
 # %% [markdown]
@@ -129,9 +130,10 @@ def main() -> FitResult:
     print(f"final loss = {history[-1]:.4f}")
     plot_loss(history)
     plt.show()
+    gap = max(abs(history[epoch] - loss) for epoch, loss in COURSE.items())
     return FitResult(w1, w2, b, history[-1], history, history[290],
                      history[280], min(history),
-                     float(np.mean(history[-50:])))
+                     float(np.mean(history[-50:])), float(gap))
 
 
 if __name__ == "__main__":

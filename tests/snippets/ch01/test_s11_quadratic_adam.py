@@ -20,6 +20,12 @@ def test_s11_adam_fit(run_snippet):
     assert result.final_loss < 0.05
     assert result.tail_mean == pytest.approx(
         np.mean(result.loss_history[-50:]))
+    # The page: the late losses differ from the course's by at most
+    # course_gap, at every epoch the course printed.
+    gaps = [abs(result.loss_history[epoch] - loss)
+            for epoch, loss in s11.COURSE.items()]
+    assert result.course_gap == pytest.approx(max(gaps))
+    assert result.course_gap < 0.01
     assert [p.name for p in run.figures] == ["s11_quadratic_adam_loss.svg"]
 
 
