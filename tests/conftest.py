@@ -120,6 +120,22 @@ def _build_with_page(tmp_path: Path, body: str) -> Path:
 
 
 @pytest.fixture
+def table_rows():
+    """table_rows(page, first_cell): the cells of each row of the page's
+    Markdown tables whose first cell is `first_cell`."""
+
+    def rows(page: Path, first_cell: str) -> list[list[str]]:
+        found = []
+        for line in page.read_text("utf-8").splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if line.startswith("|") and cells[0] == first_cell:
+                found.append(cells)
+        return found
+
+    return rows
+
+
+@pytest.fixture
 def build_page():
     """build_page(tmp_path, markdown): a one-page site built with the
     book's real configuration and hooks; returns its site folder."""

@@ -6,20 +6,10 @@ from snippets.ch01.s01_timeline import MILESTONES
 PAGE = ROOT / "docs" / "ch01-tensorflow" / "01-history.md"
 
 
-def table_rows(first_cell: str) -> list[list[str]]:
-    """Cells of the page's Markdown table rows starting with the cell."""
-    rows = []
-    for line in PAGE.read_text("utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("|") and cells[0] == first_cell:
-            rows.append(cells)
-    return rows
-
-
-def test_page_table_matches_the_timeline_data():
+def test_page_table_matches_the_timeline_data(table_rows):
     for m in MILESTONES:
         date = f"{m.year}" if m.month == 0 else f"{m.year}-{m.month:02d}"
-        rows = table_rows(date)
+        rows = table_rows(PAGE, date)
         assert len(rows) == 1, f"no table row for {date}"
         assert m.source in rows[0][2], f"{date}: source link differs"
 
