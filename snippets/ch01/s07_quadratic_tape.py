@@ -6,7 +6,7 @@ Figure: s07_quadratic_tape_fit.svg, s07_quadratic_tape_loss.svg
 """
 
 # %% [markdown]
-# # Practice 1-1: a quadratic's coefficients with `tf.GradientTape`
+# # Practice 1-1: a quadratic's coefficients with tf.GradientTape
 #
 # We observe 100 points of $y = 2x^2 + 3x + 5$ and look for the
 # parameters $w_1$, $w_2$ and $b$ of $y = w_1 x^2 + w_2 x + b$. TensorFlow

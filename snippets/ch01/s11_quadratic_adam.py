@@ -6,7 +6,7 @@ Figure: s11_quadratic_adam_loss.svg
 """
 
 # %% [markdown]
-# # Practice 1-3: the quadratic fit with Adam and `minimize()`
+# # Practice 1-3: the quadratic fit with Adam and minimize
 #
 # The same model and loss as practices 1-1 and 1-2, now trained with
 # `keras.optimizers.Adam(learning_rate=0.05)` for 300 epochs. The course
@@ -52,7 +52,7 @@ class FitResult:
 
 
 # %% [markdown]
-# ## `minimize()` and the training loop
+# ## The minimize call and the training loop
 
 # %%
 # --8<-- [start:minimize]

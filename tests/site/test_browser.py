@@ -187,7 +187,7 @@ WIDE_PAGE = r"""
         + \lambda \sum_{j=1}^{m} w_j^2 + \mu \sum_{j=1}^{m} \lvert w_j \rvert
     \]
 
-    ```python
+    ```py
     x = 1  # a comment far too long for one line of a phone, so it scrolls
     ```
 
