@@ -30,7 +30,6 @@ docs/ or the project's cache is touched.
 import argparse
 import functools
 import gzip
-import http.server
 import json
 import os
 import re
@@ -39,7 +38,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -174,10 +172,7 @@ def serve_compressed(site: Path):
     base URL. (The test suite's server, sitecheck.serve, compresses
     nothing; Lighthouse would then measure a site no reader gets.)"""
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
+    class Handler(sitecheck.QuietHandler):
         def send_head(self):
             target = Path(self.translate_path(self.path))
             wants = "gzip" in self.headers.get("Accept-Encoding", "")
@@ -195,15 +190,8 @@ def serve_compressed(site: Path):
             self.end_headers()
             return _Body(body)
 
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with sitecheck.serve(site, Handler) as base:
+        yield base
 
 
 @functools.lru_cache(maxsize=None)

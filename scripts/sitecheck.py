@@ -42,16 +42,19 @@ def page_url(page: str) -> str:
     return page[:-len("index.html")] if page.endswith("index.html") else page
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """A static-file handler that logs nothing."""
+
+    def log_message(self, *args):
+        pass
+
+
 @contextmanager
-def serve(site_dir: Path):
-    """Serve the site on 127.0.0.1 at a free port; yields the base URL."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def serve(site_dir: Path, handler=QuietHandler):
+    """Serve the site on 127.0.0.1 at a free port with `handler` (a
+    SimpleHTTPRequestHandler class); yields the base URL."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
