@@ -225,6 +225,14 @@ def wide_page(browser, build_page, tmp_path):
         yield show
 
 
+PREDATES_SVG_MATH = pytest.mark.xfail(strict=True, reason=(
+    "the self-test's formula cases predate build-time SVG math: with it, "
+    "the too-wide formula no longer widens the page even with the scroll "
+    "boxes switched off, so this test no longer proves what it claims; "
+    "the real pages pass the overflow check (test_every_page_passes); "
+    "the self-test must be rebuilt around the SVG markup"))
+
+
 def _at_width(browser, width: int, script: str):
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": 800, "deviceScaleFactor": 1,
@@ -244,12 +252,7 @@ def _widest(browser, selector: str, width: int) -> int:
         "(e) => e.scrollWidth));"))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the self-test's formula cases predate build-time SVG math: with it, "
-    "the too-wide formula no longer widens the page even with the scroll "
-    "boxes switched off, so this test no longer proves what it claims; "
-    "the real pages pass the overflow check (test_every_page_passes); "
-    "the self-test must be rebuilt around the SVG markup"))
+@PREDATES_SVG_MATH
 def test_wide_table_formula_and_code_scroll_in_their_own_box(browser,
                                                              wide_page):
     """The book's layout: a table with code in its cells, a display
@@ -278,12 +281,7 @@ def test_wide_table_formula_and_code_scroll_in_their_own_box(browser,
                 assert any("reaches" in p for p in found), (part, problems)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the self-test's formula cases predate build-time SVG math: with it, "
-    "the too-wide formula no longer widens the page even with the scroll "
-    "boxes switched off, so this test no longer proves what it claims; "
-    "the real pages pass the overflow check (test_every_page_passes); "
-    "the self-test must be rebuilt around the SVG markup"))
+@PREDATES_SVG_MATH
 def test_overflow_check_names_what_cannot_scroll(browser, wide_page):
     """An inline formula wider than the column cannot wrap and has no
     box of its own: the check names it (make it a display formula). And
