@@ -171,6 +171,32 @@ def test_offline_build_opens_from_the_file_system(browser, build_page,
     assert chromium.search_hits(browser, "zebra") >= 1
 
 
+def test_search_finds_pages_by_their_text_not_their_code(
+        browser, build_page, tmp_path):
+    """Code blocks are kept out of the search index (it ships with every
+    page's first visit, and code was about 40 % of it): a page is still
+    found by a word of its prose and by one in inline code, while a word
+    that only a code block holds is shown on the page but not indexed."""
+    site = build_page(tmp_path, r"""
+        # Searchable
+
+        A word of prose, zebra, and one in inline code, `okapi`.
+
+        ```py
+        quagga = 1
+        ```
+        """)
+    index = (site / "search" / "search_index.json").read_text(
+        encoding="utf-8")
+    assert "zebra" in index and "okapi" in index
+    assert "quagga" in (site / "index.html").read_text(encoding="utf-8")
+    assert "quagga" not in index
+    with sitecheck.serve(site) as base:
+        browser.get(base)
+        assert chromium.search_hits(browser, "zebra") >= 1
+        assert chromium.search_hits(browser, "okapi") >= 1
+
+
 # A page with what a phone cannot show on one line: a table with code in
 # its cells, a display formula, a long code comment, and an inline
 # formula (which cannot wrap).
