@@ -171,6 +171,20 @@ def test_offline_build_opens_from_the_file_system(browser, build_page,
     assert chromium.search_hits(browser, "zebra") >= 1
 
 
+FIGURE_LIMIT = 250_000  # bytes; the book's figures are 10-110 KB
+
+
+def test_no_figure_weighs_more_than_a_page(built_site):
+    """Every figure of the built site (minified) stays under 250 KB: a
+    reader who scrolls fetches them all. A colour map drawn as one SVG
+    rectangle per cell weighed 4.7 MB (1-9's stability region) until
+    its mesh was rasterized; a figure like that fails here by name."""
+    heavy = {str(f.relative_to(built_site)): f.stat().st_size
+             for f in (built_site / "figures").rglob("*.svg")
+             if f.stat().st_size > FIGURE_LIMIT}
+    assert not heavy, f"figures over {FIGURE_LIMIT // 1000} KB: {heavy}"
+
+
 def test_search_finds_pages_by_their_text_not_their_code(
         browser, build_page, tmp_path):
     """Code blocks are kept out of the search index (it ships with every
