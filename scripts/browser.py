@@ -18,7 +18,9 @@ the page and the element:
               once more with every letter spaced wider, standing in for
               a wider font than this machine's), the page scrolls
               sideways, or an element or a line of text sticks out past
-              the screen's right edge outside a box that scrolls
+              the screen's right edge outside a box that scrolls; or a
+              display formula does not paint, at MathJax's size, inside
+              the visible part of its box
 
 Chromium resolves no host name but 127.0.0.1, so the checks also prove
 the site reads offline: math, search and icons need nothing remote.
@@ -176,7 +178,7 @@ def _overflow(browser, css: str | None = None) -> list[str]:
     if found["page"] > found["width"]:
         problems.append(f"the page scrolls sideways: {found['page']} px "
                         f"wide in {found['width']} px")
-    return problems + found["culprits"]
+    return problems + found["culprits"] + found["formulas"]
 
 
 def overflow_problems(browser, widths=PHONE_WIDTHS) -> list[str]:

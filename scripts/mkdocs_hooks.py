@@ -15,7 +15,8 @@ and saying to run ``make generate``.
   the pages' .ipynb and .py downloads (plain files beside each page).
 * on_page_markdown: inject result values, check figure references, check
   that a page with code has its downloads.
-* on_page_content: the download banner (and "Open in Colab").
+* on_page_content: the download banner (and "Open in Colab"); code,
+  notebook outputs and display math kept out of the search index.
 * on_post_build: finish the site (scripts/postbuild.py: math drawn as
   SVG, lean notebook CSS, minified figures; a TeX error is a warning, so
   it fails --strict) and, offline, copy the search shim.
@@ -190,6 +191,7 @@ def _banner(config, page, label: str, ipynb_uri: str, script_uri: str):
 
 
 def on_page_content(html, page, config, files):
+    html = pages.exclude_from_search(html)
     src = page.file.src_uri
     if src in _state["practice"]:
         ipynb, script = _state["practice"][src]

@@ -81,3 +81,20 @@ def strip_notebook_scripts(html: str) -> str:
     neither, and must not reach any other host.
     """
     return NOTEBOOK_MERMAID.sub("", NOTEBOOK_MATHJAX.sub("", html))
+
+
+# What search leaves out: code blocks (pages and notebook cells) and
+# cell outputs. Every page ships the whole index on its first visit
+# (Material's search worker fetches it at once), and code was about 40 %
+# of it, while readers find a page by its prose, headings and inline
+# code, which stay. (Math stays as it is: scripts/postbuild.mjs finds
+# formulas by their exact arithmatex markup.)
+SEARCH_EXCLUDED = re.compile(
+    r'<div class="(?:highlight|highlight-ipynb[^"]*|jp-OutputArea[^"]*)"')
+
+
+def exclude_from_search(html: str) -> str:
+    """Mark code blocks and notebook outputs ``data-search-exclude``
+    (Material's search plugin skips them)."""
+    return SEARCH_EXCLUDED.sub(lambda m: m.group(0) + " data-search-exclude",
+                               html)

@@ -5,8 +5,12 @@
 // its box, the page stays put. Every element and every line of text is
 // measured, not only the page's width, so content that happens to fit
 // with this machine's fonts, or that a hidden overflow cuts off, is
-// still named. arguments[0]: CSS to apply while measuring (the
-// "wider text" pass), or null. Calls back with JSON.
+// still named. It also checks that every display formula paints where
+// the reader sees it: its scroll box has a size, its <svg> is drawn at
+// the size MathJax gave it (not shrunk, not collapsed to an empty box)
+// and lies inside the box's visible area, whole from top to bottom.
+// arguments[0]: CSS to apply while measuring (the "wider text" pass),
+// or null. Calls back with JSON.
 const [css, done] = arguments;
 const frame = () => new Promise((r) => requestAnimationFrame(r));
 const describe = (el) => {
@@ -73,10 +77,63 @@ const describe = (el) => {
     }
   };
   for (const child of document.body.children) visit(child, false, false);
+  const formulas = [];
+  const px = (r) => `${Math.round(r.width)}×${Math.round(r.height)} px`;
+  for (const box of document.querySelectorAll('mjx-container[display="true"]')) {
+    const svg = box.querySelector(":scope > svg");
+    if (!svg || !box.checkVisibility()) continue;  // the math check's
+    const math = box.querySelector("math");
+    const name = `formula "${(math ? math.textContent : "").trim()
+      .replace(/\s+/g, " ").slice(0, 40)}"`;
+    // The box the reader sees it through: the nearest one that scrolls
+    // or clips sideways (div.arithmatex), else the formula's block.
+    let view = box.parentElement;
+    for (let el = box.parentElement; el && el !== document.body;
+         el = el.parentElement) {
+      if (getComputedStyle(el).overflowX !== "visible") {
+        view = el;
+        break;
+      }
+    }
+    const outer = view.getBoundingClientRect();
+    const seen = {left: outer.left + view.clientLeft,
+                  top: outer.top + view.clientTop,
+                  width: view.clientWidth, height: view.clientHeight};
+    if (!(seen.width > 0 && seen.height > 0)) {
+      formulas.push(`${name}: its box <${describe(view)}> shows ` +
+                    `${px(seen)}`);
+      continue;
+    }
+    // MathJax's own size for the formula: the svg's width and height
+    // attributes (in ex of the formula's font), measured as a box.
+    const probe = document.createElement("span");
+    probe.style.cssText = "position: absolute; display: block; " +
+      `visibility: hidden; width: ${svg.getAttribute("width")}; ` +
+      `height: ${svg.getAttribute("height")}`;
+    box.append(probe);
+    const drawn = probe.getBoundingClientRect();
+    probe.remove();
+    const rect = svg.getBoundingClientRect();
+    if (rect.width < 0.98 * drawn.width - 1 ||
+        rect.height < 0.98 * drawn.height - 1) {
+      formulas.push(`${name}: its <svg> paints ${px(rect)} of the ` +
+                    `${px(drawn)} MathJax drew (an empty or shrunk box)`);
+      continue;
+    }
+    const across = Math.min(rect.right, seen.left + seen.width) -
+                   Math.max(rect.left, seen.left);
+    const down = Math.min(rect.bottom, seen.top + seen.height) -
+                 Math.max(rect.top, seen.top);
+    if (!(across > 0 && down >= rect.height - 1)) {
+      formulas.push(`${name}: its <svg> (${px(rect)}) lies outside what ` +
+                    `its box <${describe(view)}> shows (${px(seen)})`);
+    }
+  }
   if (style) {
     style.remove();
     await frame();
   }
-  return {width, page, culprits: culprits.slice(0, 8)};
+  return {width, page, culprits: culprits.slice(0, 8),
+          formulas: formulas.slice(0, 8)};
 })().then((r) => done(JSON.stringify(r)),
           (err) => done(JSON.stringify({error: String(err)})));

@@ -59,8 +59,11 @@ def draw_region(mu=1.0, big_l=10.0):
     rho = spectral_radius_grid(*np.meshgrid(hs, betas))
     fig, ax = plt.subplots(figsize=(6.4, 4.4))
     shown = np.where(rho < 1, rho, np.nan)
+    # rasterized: the 48 000 cells become one embedded image (the
+    # figure's SVG shrinks from 4.7 MB to 45 KB); axes, text and
+    # lines stay vector.
     mesh = ax.pcolormesh(hs, betas, shown, cmap="viridis", vmin=0,
-                         vmax=1, shading="auto")
+                         vmax=1, shading="auto", rasterized=True)
     fig.colorbar(mesh, ax=ax, label="ρ, the error's factor per step")
     ax.contour(hs, betas, rho, levels=[0.2, 0.4, 0.6, 0.8],
                colors="white", linewidths=0.6)
