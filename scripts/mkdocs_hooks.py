@@ -215,6 +215,6 @@ def on_post_build(config):
     except postbuild.PostbuildError as exc:
         raise PluginError(str(exc)) from exc
     log.info("postbuild: %s", postbuild.summary(report))
-    for problem in report.tex_errors():
+    for problem in report.problems():
         log.warning(problem)
     offline.copy_into(config)

@@ -15,6 +15,7 @@ fails the build, naming the page and the formula.
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,10 @@ SCRIPT = ROOT / "scripts" / "postbuild.mjs"
 NODE_MODULES = ROOT / "node_modules"
 # What the script imports, each from its own npm package.
 PACKAGES = ("mathjax-full", "purgecss", "svgo")
+# An element arithmatex marked as math whose content the pass did not
+# turn into an <mjx-container>: a formula a reader would see as raw TeX.
+UNDRAWN = re.compile(r'<(span|div)\b[^>]*\bclass="[^"]*\barithmatex\b'
+                     r'[^"]*"[^>]*>(?!\s*<mjx-container)\s*([^<]{0,60})')
 
 
 class PostbuildError(RuntimeError):
@@ -48,10 +53,29 @@ class Report:
     notebook_css_saved: int
     seconds: dict[str, float]
     errors: list[dict] = field(default_factory=list)
+    undrawn: list[str] = field(default_factory=list)
 
     def tex_errors(self) -> list[str]:
         return [f"{e['page']}: TeX error in `{e['tex']}`: {e['message']}"
                 for e in self.errors]
+
+    def problems(self) -> list[str]:
+        """TeX errors, then formulas the pass left undrawn."""
+        return self.tex_errors() + self.undrawn
+
+
+def undrawn_formulas(site_dir: Path) -> list[str]:
+    """Math elements still holding raw TeX after the pass, by page."""
+    found = []
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if "arithmatex" not in html:
+            continue
+        for match in UNDRAWN.finditer(html):
+            found.append(f"{page.relative_to(site_dir).as_posix()}: "
+                         f"formula not drawn (markup the math pass does "
+                         f"not recognise): `{match[2].strip()}`")
+    return found
 
 
 def check_installed() -> None:
@@ -85,7 +109,8 @@ def finish(site_dir: Path) -> Report:
                   figure_bytes_before=raw["bytes_before"],
                   figure_bytes_after=raw["bytes_after"],
                   notebook_css_saved=raw["notebook_css_saved"],
-                  seconds=raw["seconds"], errors=raw["errors"])
+                  seconds=raw["seconds"], errors=raw["errors"],
+                  undrawn=undrawn_formulas(site_dir))
 
 
 def summary(report: Report) -> str:
@@ -113,9 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return 2
     print(summary(report))
-    for line in report.tex_errors():
+    for line in report.problems():
         print(line, file=sys.stderr)
-    return 1 if report.errors else 0
+    return 1 if report.problems() else 0
 
 
 if __name__ == "__main__":

@@ -72,6 +72,20 @@ def test_a_tex_error_fails_the_strict_build(build_page, tmp_path, caplog):
             in caplog.text)
 
 
+def test_math_the_pass_does_not_recognise_fails_the_build(tmp_path):
+    # An attribute before class= hides the formula from the Node pass's
+    # pattern; the page must not ship it as raw TeX without a word.
+    (tmp_path / "index.html").write_text(_page(
+        '<div id="eq" class="arithmatex">\\[E = mc^2\\]</div>'
+        '<span class="arithmatex">\\(a\\)</span>'))
+    report = postbuild.finish(tmp_path)
+    assert report.formulas == 1
+    assert report.problems() == [
+        "index.html: formula not drawn (markup the math pass does not "
+        "recognise): `\\[E = mc^2\\]`"]
+    assert postbuild.main([str(tmp_path)]) == 1
+
+
 def test_notebook_math_is_drawn_but_not_code_and_css_is_trimmed(tmp_path):
     cell = ('<div class="jupyter-wrapper"><div class="jp-Cell">'
             '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown">'
