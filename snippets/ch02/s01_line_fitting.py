@@ -113,7 +113,13 @@ class LineFitResult:
     tape: np.ndarray
     keras: np.ndarray
     ols_slope: float
+    ols_intercept: float
     tls_slope: float
+    tls_intercept: float
+    tape_slope: float
+    tape_intercept: float
+    keras_slope: float
+    keras_intercept: float
     tape_vs_ols: float  # largest difference, slope or intercept
     keras_vs_ols: float
     # many points, to separate bias from luck
@@ -172,7 +178,10 @@ def main() -> LineFitResult:
     return LineFitResult(
         num_points=len(x), ols=ols, ols_lstsq=ols_lstsq(x, y), tls=tls,
         tls_svd=tls_svd(x, y), tape=tape, keras=fitted,
-        ols_slope=float(ols[0]), tls_slope=float(tls[0]),
+        ols_slope=float(ols[0]), ols_intercept=float(ols[1]),
+        tls_slope=float(tls[0]), tls_intercept=float(tls[1]),
+        tape_slope=float(tape[0]), tape_intercept=float(tape[1]),
+        keras_slope=float(fitted[0]), keras_intercept=float(fitted[1]),
         tape_vs_ols=float(np.abs(tape - ols).max()),
         keras_vs_ols=float(np.abs(fitted - ols).max()), big_n=big_n,
         big_ols_slope_xy=float(ols_normal_equations(xb, yb)[0]),

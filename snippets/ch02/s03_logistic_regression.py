@@ -121,6 +121,17 @@ class LogisticResult:
     accuracy: float  # training accuracy of the sklearn fit
     majority_accuracy: float
     losses: list
+    w1_gd: float = 0.0
+    w2_gd: float = 0.0
+    w1_keras: float = 0.0
+    w2_keras: float = 0.0
+    w1_sklearn: float = 0.0
+    w2_sklearn: float = 0.0
+
+    def __post_init__(self):
+        self.w1_gd, self.w2_gd = map(float, self.w_gd)
+        self.w1_keras, self.w2_keras = map(float, self.w_keras)
+        self.w1_sklearn, self.w2_sklearn = map(float, self.w_sklearn)
 
 
 # --8<-- [start:plot]
