@@ -218,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     except SnippetError as exc:
         print(ERROR_PREFIX + str(exc), file=sys.stderr)
         return 1
+    # Run from a shell too, the datasets come from the offline mirror.
+    from snippets.common.datasets import prepare_keras_home
+    prepare_keras_home()
     failed = 0
     for snippet in chosen if args.force else stale(chosen):
         print(f"running {rel(snippet.path)}", file=sys.stderr)
