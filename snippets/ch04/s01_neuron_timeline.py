@@ -37,18 +37,24 @@ WINTERS = [(1969, 1982), (1995, 2006)]
 def plot_history(history, winters):
     """Years run down a vertical axis, one labelled dot per event, so the
     figure stays readable on a narrow screen."""
-    fig, ax = plt.subplots(figsize=(6.4, 6.4))
+    fig, ax = plt.subplots(figsize=(4.6, 7.6))
     years = [year for year, _, _ in history]
     for start, end in winters:
         ax.axhspan(start, end, color="#9ecae1", alpha=0.35, lw=0)
-        ax.text(1.02, (start + end) / 2, "out of\nfavour", fontsize=8,
-                va="center", color="#31688e")
+        ax.text(-0.04, (start + end) / 2, "out of favour", fontsize=10,
+                va="center", ha="right", rotation=90, color="#31688e")
     ax.plot([0, 0], [min(years) - 3, max(years) + 3], color="#444", lw=1.5)
+    label_at = min(years) - 5.0
     for year, event, _ in history:
+        label_at = max(year, label_at + 5.0)  # two-line labels never meet
         ax.plot(0, year, "o", color="#ff7f0e", ms=7, zorder=3)
-        ax.text(0.06, year, f"{year}  {event}", va="center", fontsize=9)
-    ax.set_xlim(-0.1, 1.35)
-    ax.set_ylim(max(years) + 3, min(years) - 3)  # earliest at the top
+        ax.plot([0, 0.04, 0.07], [year, label_at, label_at], color="#999",
+                lw=0.8)
+        who, what = event.split(": ")
+        ax.text(0.08, label_at, f"{year} {who}:\n{what}", va="center",
+                fontsize=11, linespacing=1.1)
+    ax.set_xlim(-0.12, 1.0)
+    ax.set_ylim(max(label_at, max(years)) + 3, min(years) - 3)  # top: 1943
     ax.axis("off")
     fig.tight_layout()
     return fig
