@@ -28,7 +28,7 @@ def draw_q(env, Q, title):
     """Each cell split into four triangles, one per action, coloured
     and labelled with Q(s, a); the greedy action's label is bold."""
     rows, cols = len(env.layout), len(env.layout[0])
-    fig, ax = plt.subplots(figsize=(1.9 * cols, 1.9 * rows))
+    fig, ax = plt.subplots(figsize=(1.4 * cols, 1.4 * rows))
     norm = plt.Normalize(-1, 1)
     for s, (r, c) in enumerate(env.cells):
         if env.terminal[s]:

@@ -138,6 +138,7 @@ def main():
     online, dqn_returns, num_updates = train_dqn(env, rng)
     dqn_seconds = time.perf_counter() - started
     Q_dqn = online(np.eye(env.num_states, dtype="float32")).numpy()
+    Q_dqn[env.terminal] = 0.0  # never trained there: no value after the end
     # --8<-- [start:tabular]
     Q_tab, tab_returns, _ = td_control(env, "q", NUM_EPISODES, rng,
                                        alpha=0.1, epsilon=epsilon_schedule,
