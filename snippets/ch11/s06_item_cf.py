@@ -80,6 +80,7 @@ def main():
     ax.axhline(rmse(test.rating, mu + b_u[u] + b_i[i]), ls="--",
                color="k", label="biases μ + b_u + b_i")
     ax.set_xscale("log")
+    ax.minorticks_off()
     ax.set_xticks(K_VALUES, [str(k) for k in K_VALUES])
     ax.set_xlabel("neighbours k")
     ax.set_ylabel("test RMSE")
