@@ -18,6 +18,13 @@ from scripts import browser as chromium
 from scripts import sitecheck
 
 WIDTHS = chromium.PHONE_WIDTHS
+# After a scheme or width change, wait for Material's colour transitions
+# (125 ms) and a repaint; a shot taken at once shows the old colours.
+SETTLE = """
+const done = arguments[arguments.length - 1];
+requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(done),
+                                       400));
+"""
 
 
 def shoot(browser, url: str, stem: Path) -> list[Path]:
@@ -35,6 +42,7 @@ def shoot(browser, url: str, stem: Path) -> list[Path]:
             browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
                 "width": width, "height": min(int(height), 16000),
                 "deviceScaleFactor": 1, "mobile": True})
+            browser.execute_async_script(SETTLE)
             path = stem.with_name(f"{stem.name}-{width}-{label}.png")
             path.write_bytes(browser.get_screenshot_as_png())
             shots.append(path)
