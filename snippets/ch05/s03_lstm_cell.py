@@ -64,6 +64,7 @@ def main() -> dict:
     bias = initial_bias()
     return {"max_abs_diff": float(diff),
             "initial_bias": bias.tolist(),
+            "initial_bias_text": " ".join(f"{v:g}" for v in bias),
             "forget_bias": float(bias[NUM_UNITS]),
             "num_units": NUM_UNITS}
 

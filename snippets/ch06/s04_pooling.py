@@ -35,8 +35,9 @@ def main() -> dict:
     k_max = keras_pool(keras.layers.MaxPooling2D(2), X)
     k_avg = keras_pool(keras.layers.AveragePooling2D(2), X)
     k_overlap = keras_pool(keras.layers.MaxPooling2D(3, strides=1), X)
-    k_global = keras.ops.convert_to_numpy(keras.layers.GlobalAveragePooling2D()(
-        X[None, :, :, None].astype("float32")))[0, 0]
+    k_global = keras.ops.convert_to_numpy(
+        keras.layers.GlobalAveragePooling2D()(
+            X[None, :, :, None].astype("float32")))[0, 0]
     return {
         "x_tex": tex(X), "max_tex": tex(max_pool), "avg_tex": tex(avg_pool),
         "overlap_tex": tex(overlap), "global_avg": float(X.mean()),

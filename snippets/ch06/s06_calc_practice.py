@@ -64,6 +64,7 @@ def main() -> dict:
         "e5_size": n5, "e5_params": p5,
         "e5_keras_shape": list(model5.output_shape[1:]),
         "e5_keras_params": model5.count_params(),
+        "e5_keras_shape_text": str(tuple(model5.output_shape)),
         "worst_diff": float(max(np.abs(hand[k] - by_keras[k]).max()
                                 for k in hand)),
         "answers": {k: v.tolist() for k, v in hand.items()},
