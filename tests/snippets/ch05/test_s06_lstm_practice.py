@@ -6,7 +6,7 @@ import numpy as np
 from snippets.ch05 import s06_lstm_practice as s06
 
 FORECASTS = ["lstm_many_to_one", "lstm_many_to_many", "bi_many_to_one",
-             "bi_many_to_many", "stacked_uni_bi"]
+             "stacked_uni_bi"]  # the forecasts that use only the past
 
 
 def test_split_is_in_time_and_windows_line_up():
@@ -25,6 +25,7 @@ def test_forecasts_beat_the_naive_baseline(run_snippet):
     for name in FORECASTS:
         assert r[name] < r["naive"], name
     assert r[r["best_model"]] == min(r[n] for n in FORECASTS)
+    assert r["bi_many_to_many"] > r["naive"]  # the leaky model, 5-7
     assert r["num_test"] == s06.NUM_POINTS // 4
     assert len(run_snippet("ch05/s06_lstm_practice").figures) == 2
 
@@ -32,10 +33,9 @@ def test_forecasts_beat_the_naive_baseline(run_snippet):
 def test_bidirectional_many_to_many_sees_the_future(run_snippet):
     r = run_snippet("ch05/s06_lstm_practice").result
     # inside the window the target is in the input: far below the noise
-    assert r["bi_inner_rmse"] < 0.5 * r["noise"]
-    assert r["bi_last_rmse"] > r["noise"]
     uni = r["lstm_many_to_many_per_step"]
-    assert min(uni) > 0.9 * r["noise"]  # the causal model cannot cheat
+    assert r["bi_inner_rmse"] < r["noise"] < min(uni)
+    assert r["bi_last_rmse"] > r["naive"]
 
 
 def test_parameter_counts_match_the_formula(run_snippet):
