@@ -37,12 +37,17 @@ def shoot(browser, url: str, stem: Path) -> list[Path]:
             browser.execute_script(
                 "document.body.setAttribute('data-md-color-scheme', "
                 "arguments[0])", scheme)
-            height = browser.execute_script(
-                "return document.documentElement.scrollHeight")
-            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                "width": width, "height": min(int(height), 16000),
-                "deviceScaleFactor": 1, "mobile": True})
-            browser.execute_async_script(SETTLE)
+            # the page's height at this width, then the whole page at once
+            for height in (800, None):
+                if height is None:
+                    height = min(int(browser.execute_script(
+                        "return document.documentElement.scrollHeight")),
+                        16000)
+                browser.execute_cdp_cmd(
+                    "Emulation.setDeviceMetricsOverride",
+                    {"width": width, "height": height,
+                     "deviceScaleFactor": 1, "mobile": True})
+                browser.execute_async_script(SETTLE)
             path = stem.with_name(f"{stem.name}-{width}-{label}.png")
             path.write_bytes(browser.get_screenshot_as_png())
             shots.append(path)
