@@ -1,7 +1,7 @@
 """A simple RNN in NumPy, unrolled over a sequence, checked against Keras.
 
 Section: 5-1 RNN structure
-Figure: s01_simple_rnn_states.svg
+Figure: s01_simple_rnn_unrolled.svg, s01_simple_rnn_states.svg
 """
 import keras
 import matplotlib.pyplot as plt
@@ -45,6 +45,34 @@ def keras_simple_rnn(xs, W_x, W_h, b):
 # --8<-- [end:keras]
 
 
+def draw_unrolled(num_shown=4):
+    """The recurrence drawn as a chain: one cell per time step, the
+    same W_x, W_h and b in every cell."""
+    fig, ax = plt.subplots(figsize=(6.4, 2.6))
+    box = dict(boxstyle="round,pad=0.35", fc="#fde3d3", ec="#bf5b3d")
+    arrow = dict(arrowstyle="->", color="#444444", lw=1.2)
+    ax.annotate("$h_0$", (0.0, 1.0), ha="center", va="center")
+    for t in range(1, num_shown + 1):
+        label = "T" if t == num_shown else str(t)
+        ax.annotate("tanh", (t * 1.5, 1.0), ha="center", va="center",
+                    bbox=box)
+        ax.annotate(f"$x_{{{label}}}$", (t * 1.5, 0.0), ha="center",
+                    va="center")
+        ax.annotate(f"$h_{{{label}}}$", (t * 1.5, 2.0), ha="center",
+                    va="center")
+        ax.annotate("", (t * 1.5, 0.8), (t * 1.5, 0.15), arrowprops=arrow)
+        ax.annotate("", (t * 1.5, 1.85), (t * 1.5, 1.2), arrowprops=arrow)
+        ax.annotate("", (t * 1.5 - 0.42, 1.0), (t * 1.5 - 1.1, 1.0),
+                    arrowprops=arrow)
+        ax.text(t * 1.5 + 0.08, 0.45, "$W_x$", fontsize=9)
+        ax.text(t * 1.5 - 0.95, 1.1, "$W_h$", fontsize=9)
+    ax.text(num_shown * 1.5 - 0.75, 0.45, "⋯", fontsize=14, ha="center")
+    ax.set(xlim=(-0.4, num_shown * 1.5 + 0.6), ylim=(-0.4, 2.4),
+           title="A simple RNN unrolled: the same weights at every step")
+    ax.axis("off")
+    fig.tight_layout()
+
+
 def main() -> dict:
     """Run both on one random batch; the largest difference."""
     keras.utils.set_random_seed(SEED)
@@ -53,6 +81,7 @@ def main() -> dict:
     xs = rng.normal(size=(2, NUM_STEPS, NUM_INPUTS))
     ours = simple_rnn(xs, W_x, W_h, b)
     theirs = keras_simple_rnn(xs, W_x, W_h, b)
+    draw_unrolled()
     fig, ax = plt.subplots(figsize=(6, 3.2))
     for unit in range(NUM_UNITS):
         ax.plot(range(1, NUM_STEPS + 1), ours[0, :, unit], "o-",

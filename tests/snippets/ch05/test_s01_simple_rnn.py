@@ -8,7 +8,8 @@ def test_numpy_rnn_matches_keras(run_snippet):
     run = run_snippet("ch05/s01_simple_rnn")
     assert run.result["max_abs_diff"] < 1e-6
     assert run.result["num_params"] == 3 * 4 + 4 * 4 + 4
-    assert len(run.figures) == 1
+    assert [f.name for f in run.figures] == [
+        "s01_simple_rnn_unrolled.svg", "s01_simple_rnn_states.svg"]
 
 
 def test_other_weights_and_sizes_match_too():
