@@ -68,7 +68,7 @@ def main() -> SomResult:
     # --8<-- [start:train]
     prototypes = 0.45 + 0.1 * rng.random((ROWS * COLS, 2))  # a small clump
     test = rng.random((1000, 2))
-    snapshots, errors, steps = [], [], [0, 100, 500, 1500, NUM_STEPS]
+    snapshots, errors, steps = [], [], [0, 100, 300, 1000, 2000, NUM_STEPS]
     for step in range(NUM_STEPS + 1):
         if step in steps:
             snapshots.append(prototypes)
@@ -79,8 +79,8 @@ def main() -> SomResult:
         prototypes, _ = som_step(prototypes, rng.random(2), sigma, alpha)
     print("quantisation error:", [round(e, 3) for e in errors])
     # --8<-- [end:train]
-    fig, axes = plt.subplots(1, len(steps), figsize=(11, 2.6))
-    for ax, step, w in zip(axes, steps, snapshots):
+    fig, axes = plt.subplots(2, 3, figsize=(7, 5))
+    for ax, step, w in zip(axes.flat, steps, snapshots):
         net = w.reshape(ROWS, COLS, 2)
         ax.plot(net[..., 0], net[..., 1], color="tab:blue", lw=0.8)
         ax.plot(net[..., 0].T, net[..., 1].T, color="tab:blue", lw=0.8)
