@@ -10,12 +10,20 @@ import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.cluster import KMeans
 
-from snippets.ch03.s03_kmeans import MEANS, gaussian_mixture
 from snippets.ch04.s12_hebb_instar import instar_step
 
 SEED = 14
 EPOCHS = 20
 ALPHA0, ALPHA_END = 0.2, 0.005
+# 3-3's five round Gaussians (snippets/ch03/s03_kmeans.py), restated so
+# that this NumPy-only program does not import TensorFlow; a test checks
+# that the two draw the same points.
+MEANS = np.array([[0, 0], [4, 0], [2, 3.5], [6, 4], [0, 5]], "float64")
+
+
+def gaussian_mixture(n_per_cluster, rng, scale=0.7):
+    return np.vstack([rng.normal(m, scale, (n_per_cluster, 2))
+                      for m in MEANS])
 
 
 def inertia(x, centres):

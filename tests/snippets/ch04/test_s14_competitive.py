@@ -25,3 +25,11 @@ def test_s14_result(run_snippet):
     assert abs(r.wta_inertia - r.kmeans_inertia) < 0.01 * r.kmeans_inertia
     history = np.array(r.inertia_history)
     assert history[-1] <= history[0]
+
+
+def test_s14_mixture_is_chapter_3s():
+    from snippets.ch03 import s03_kmeans
+    np.testing.assert_array_equal(comp.MEANS, s03_kmeans.MEANS)
+    a = comp.gaussian_mixture(60, np.random.default_rng(5))
+    b = s03_kmeans.gaussian_mixture(60, np.random.default_rng(5))
+    np.testing.assert_array_equal(a, b)
