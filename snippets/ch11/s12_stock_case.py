@@ -11,6 +11,7 @@ import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from scipy.special import gammaln
 
 from snippets.ch11.s01_movielens import rmse
 from snippets.ch11.s03_neighbour_cf import cosine
@@ -137,6 +138,10 @@ def main():
         "similarity_first_row": S[0].tolist(),
         "mean_abs_similarity": float(np.abs(S[off]).mean()),
         "max_similarity": float(S[off].max()),
+        # E|cos| of two independent isotropic vectors in R^n:
+        # Gamma(n/2) / (sqrt(pi) Gamma((n+1)/2))
+        "chance_abs_cosine": float(np.exp(
+            gammaln(WINDOW / 2) - gammaln((WINDOW + 1) / 2)) / np.sqrt(np.pi)),
         "cos_corr_max_diff": float(np.abs(S - C).max()),
         "rmse_knn": scores["knn"], "rmse_mean": scores["mean"],
         "rmse_zero": scores["zero"],

@@ -64,3 +64,22 @@ def test_s12_run(run_snippet):
     assert r["latest_end"] == r["last_date"] == "2018-10-29"
     # "cosine and correlation nearly agree" is not claimed beyond this
     assert 0 < r["cos_corr_max_diff"] < 0.5
+
+
+def test_s12_page_claims(run_snippet):
+    """The sentences of docs/ch11-recommenders/12-stock-case.md."""
+    r = run_snippet("ch11/s12_stock_case").result
+    # the chance value: the Gamma-function formula against Monte Carlo
+    a, b = np.random.default_rng(0).standard_normal((2, 20000, sc.WINDOW))
+    cos = (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
+    np.testing.assert_allclose(np.abs(cos).mean(), r["chance_abs_cosine"],
+                               atol=0.005)
+    # "about as alike as chance makes them"
+    assert abs(r["mean_abs_similarity"] - r["chance_abs_cosine"]) < 0.03
+    # "the mean, a forecast of 'up' every time"
+    assert r["mean_forecast"] > 0
+    # "every row ... about as wide of the mark as the returns vary"
+    for key in ("rmse_knn", "rmse_mean", "rmse_zero", "rmse_random_k"):
+        assert 0.8 < r[key] / r["sd_actual"] < 1.25
+    # "these differences are a few windows either way"
+    assert abs(r["hit_knn"] - r["hit_mean"]) * r["num_queries"] <= 3
