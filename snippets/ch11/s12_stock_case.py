@@ -101,15 +101,16 @@ def main():
     top = past[np.argsort(-S[latest, past])[:3]]
     # --8<-- [end:latest]
 
-    fig, ax = plt.subplots(figsize=(7, 3.4))
+    fig, ax = plt.subplots(figsize=(6, 4))
     ax.plot(close.index, close.to_numpy() / 1000, lw=0.8, color="k")
     for s in top:
         ax.axvspan(starts[s], ends[s], color="tab:blue", alpha=0.3)
     ax.axvspan(starts[latest], ends[latest], color="tab:red", alpha=0.4)
     ax.axvline(starts[n_train], ls="--", color="tab:gray")
-    ax.text(starts[n_train], ax.get_ylim()[1], " test →", va="top")
+    ax.text(starts[n_train], 0.05, " test windows →",
+            transform=ax.get_xaxis_transform())
     ax.set_ylabel("close (thousand KRW)")
-    ax.set_title("latest window (red) and its 3 most similar (blue)")
+    ax.set_title("latest window (red), its 3 most similar (blue)")
     fig.autofmt_xdate()
     plt.show()
 
