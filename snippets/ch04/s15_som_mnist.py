@@ -77,11 +77,16 @@ def main() -> SomMnistResult:
           + (prototypes ** 2).sum(1)[None])
     purity = float((unit_label[d2.argmin(axis=1)] == y_test[:NUM_TEST])
                    .mean())
-    fig, axes = plt.subplots(ROWS, COLS, figsize=(6, 6))
-    for ax, w in zip(axes.flat, prototypes):
-        ax.imshow(w.reshape(28, 28), cmap="gray_r")
-        ax.set(xticks=[], yticks=[])
-    fig.suptitle("10 × 10 SOM prototypes")
+    # one image of the whole map (one picture is lighter than 100), with
+    # a white line between units
+    canvas = (prototypes.reshape(ROWS, COLS, 28, 28)
+              .transpose(0, 2, 1, 3).reshape(ROWS * 28, COLS * 28))
+    fig, ax = plt.subplots(figsize=(6, 6))
+    ax.imshow(canvas, cmap="gray_r", interpolation="none")
+    for k in range(1, max(ROWS, COLS)):
+        ax.axhline(k * 28 - 0.5, color="white", lw=1.5)
+        ax.axvline(k * 28 - 0.5, color="white", lw=1.5)
+    ax.set(xticks=[], yticks=[], title=f"{ROWS} × {COLS} SOM prototypes")
     fig.tight_layout()
     plt.show()
     fig, ax = plt.subplots(figsize=(5, 3.2))

@@ -81,7 +81,8 @@ def plot_codes(ae_codes, pca_scores, labels):
     for ax, codes, title in [(axes[0], ae_codes, "dense autoencoder"),
                              (axes[1], pca_scores, "PCA, 2 components")]:
         points = ax.scatter(codes[:, 0], codes[:, 1], c=labels, s=4,
-                            cmap="tab10", vmin=-0.5, vmax=9.5)
+                            cmap="tab10", vmin=-0.5, vmax=9.5,
+                            rasterized=True)  # 12,000 dots: a bitmap
         ax.set(title=title, xlabel="code 1", ylabel="code 2")
     fig.colorbar(points, ax=axes, ticks=range(10), label="digit")
 

@@ -21,7 +21,7 @@ SEED = 8
 LATENT_DIM = 2
 NUM_EPOCHS = 10  # cut for time, on 7-2's 6,000 training images
 BATCH_SIZE = 128
-GRID = 15  # the decoded grid is GRID x GRID digits
+GRID = 12  # the decoded grid is GRID x GRID digits
 
 
 @dataclass
@@ -109,7 +109,8 @@ class VAE(keras.Model):
 def plot_latent(z_mean, labels):
     fig, ax = plt.subplots(figsize=(6, 5))
     points = ax.scatter(z_mean[:, 0], z_mean[:, 1], c=labels, s=4,
-                        cmap="tab10", vmin=-0.5, vmax=9.5)
+                        cmap="tab10", vmin=-0.5, vmax=9.5,
+                        rasterized=True)  # thousands of dots: a bitmap
     fig.colorbar(points, ax=ax, ticks=range(10), label="digit")
     ax.set(xlabel="z1 (mean)", ylabel="z2 (mean)")
     fig.tight_layout()
@@ -124,7 +125,8 @@ def plot_latent_grid(decoder, num=GRID):
     digits = decoder.predict(z, verbose=0).reshape(num, num, 28, 28)
     canvas = digits.transpose(0, 2, 1, 3).reshape(num * 28, num * 28)
     fig, ax = plt.subplots(figsize=(6, 6))
-    ax.imshow(canvas, cmap="gray_r", extent=[0, num, 0, num])
+    ax.imshow(canvas, cmap="gray_r", extent=[0, num, 0, num],
+              interpolation="none")  # SVG keeps the pixels, unresampled
     ticks = np.arange(num) + 0.5
     ax.set_xticks(ticks[::2], [f"{v:.1f}" for v in values[::2]])
     ax.set_yticks(ticks[::2], [f"{v:.1f}" for v in values[::2]])
