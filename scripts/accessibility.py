@@ -31,20 +31,46 @@ def _sources() -> tuple[str, str]:
             CHECK.read_text(encoding="utf-8"))
 
 
-def violations(browser, url: str) -> list[dict]:
-    """Load a page and return axe's violations, in both palettes:
-    dicts with scheme, id, impact, help and targets (CSS selectors)."""
+# Widths axe judges a page at: the browser's desktop window, and a phone,
+# where far more formulas, code and tables scroll in their own boxes
+# (what scrolls depends on the reader's fonts as much as on the screen).
+WIDTHS = (None, 360)
+
+
+def violations(browser, url: str, widths=WIDTHS) -> list[dict]:
+    """Load a page and return axe's violations, in both palettes and at
+    each width (None: the window's own): dicts with width, scheme, id,
+    impact, help and targets (CSS selectors)."""
     axe, check = _sources()
-    browser.get(url)
-    browser.execute_script(axe)
-    found = json.loads(browser.execute_async_script(check))
-    if isinstance(found, dict):
-        raise RuntimeError(f"axe-core failed on {url}: {found['error']}")
+    found = []
+    for width in widths:
+        # Loaded at each width, as a reader's phone loads it (switching
+        # the width of a loaded page starts Material's layout transitions).
+        if width:
+            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                "width": width, "height": 800, "deviceScaleFactor": 1,
+                "mobile": False})
+        try:
+            browser.get(url)
+            browser.execute_script(axe)
+            result = json.loads(browser.execute_async_script(check))
+        finally:
+            if width:
+                browser.execute_cdp_cmd(
+                    "Emulation.clearDeviceMetricsOverride", {})
+        if isinstance(result, dict):
+            raise RuntimeError(f"axe-core failed on {url}: {result['error']}")
+        found += [{"width": width or "desktop", **v} for v in result]
     return found
 
 
 def blocking(found: list[dict]) -> list[str]:
     """The serious and critical violations, one line each."""
-    return [f"{v['impact']} {v['id']} ({v['scheme']} palette): {v['help']}"
-            f" at {', '.join(v['targets'])}"
+    return [f"{v['impact']} {v['id']} ({v['scheme']} palette, "
+            f"{_width(v)}): {v['help']} at {', '.join(v['targets'])}"
             for v in found if v["impact"] in BLOCKING]
+
+
+def _width(violation: dict) -> str:
+    width = violation.get("width", "desktop")
+    return f"{width} px" if isinstance(width, int) else width

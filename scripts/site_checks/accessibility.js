@@ -13,10 +13,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     body.setAttribute("data-md-color-scheme", scheme);
     // Material fades colours over 0.25 s: judge them once every fade
     // has finished (and its scripts have made wide code blocks
-    // focusable).
+    // focusable), or after 2 s at most.
     await frame();
-    await Promise.all(document.getAnimations().map(
-      (a) => a.finished.catch(() => null)));
+    await Promise.race([
+      Promise.all(document.getAnimations().map(
+        (a) => a.finished.catch(() => null))),
+      sleep(2000)]);
     await sleep(100);
     const result = await axe.run(document, {
       resultTypes: ["violations"],

@@ -46,6 +46,23 @@ def test_axe_ran_its_rules_in_both_palettes(browser, tmp_path):
     assert any("svg-img-alt" in line for line in lines), lines
 
 
+def test_axe_judges_scrolling_boxes_at_a_phone_width(browser, tmp_path):
+    """A box that scrolls only on a phone, without keyboard focus, fails
+    scrollable-region-focusable at 360 px and passes on the desktop: the
+    check sees what a narrower screen or wider fonts make overflow."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>t</title></head>'
+        '<body data-md-color-scheme="default"><main><h1>Wide</h1>'
+        '<div style="overflow-x: auto; max-width: 100%">'
+        '<p style="width: 600px">' + "word " * 60 + "</p></div>"
+        "</main></body></html>", encoding="utf-8")
+    with sitecheck.serve(tmp_path) as base:
+        found = accessibility.violations(browser, base)
+    where = {v["width"] for v in found
+             if v["id"] == "scrollable-region-focusable"}
+    assert where == {360}, found
+
+
 def test_formulas_keep_their_text_alternative(browser, tmp_path):
     """Math drawn by the post-build pass passes svg-img-alt: the SVG is
     hidden from screen readers and assistive MathML reads it instead."""

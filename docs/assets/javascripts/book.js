@@ -8,13 +8,38 @@ document$.subscribe(() => {
   }
 });
 
-// A table wider than the screen scrolls in Material's wrapper; keyboard
-// users must be able to focus it to scroll it (axe:
+// Whatever scrolls in its own box (a wide table in Material's wrapper,
+// a long display formula, a notebook's code cell) must take keyboard
+// focus so that keyboard users can scroll it (axe:
 // scrollable-region-focusable), as Material does for wide code blocks.
-document$.subscribe(() => {
-  for (const wrap of document.querySelectorAll(".md-typeset__scrollwrap")) {
-    if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
-      wrap.setAttribute("tabindex", "0");
+// What overflows depends on the reader's fonts and screen, so it is
+// measured in the browser, on every page and again after a resize.
+const SCROLLING = new Set(["auto", "scroll"]);
+
+function focusScrollingBoxes() {
+  const boxes = document.querySelectorAll(
+    "article :is(div, pre, code, table):not(mjx-container *)");
+  for (const box of boxes) {
+    if (box.hasAttribute("tabindex")) continue;
+    const wide = box.scrollWidth > box.clientWidth;
+    const tall = box.scrollHeight > box.clientHeight;
+    if (!wide && !tall) continue;
+    const style = getComputedStyle(box);
+    if ((wide && SCROLLING.has(style.overflowX)) ||
+        (tall && SCROLLING.has(style.overflowY))) {
+      box.setAttribute("tabindex", "0");
     }
   }
+}
+
+document$.subscribe(focusScrollingBoxes);
+document.fonts.ready.then(focusScrollingBoxes);
+let measuring = false;
+window.addEventListener("resize", () => {
+  if (measuring) return;
+  measuring = true;
+  requestAnimationFrame(() => {
+    measuring = false;
+    focusScrollingBoxes();
+  });
 });
