@@ -31,6 +31,9 @@ def _sources() -> tuple[str, str]:
             CHECK.read_text(encoding="utf-8"))
 
 
+# axe needs several seconds on a page of 300 formulas, twice (one run
+# per palette), and far more on a busy machine.
+TIMEOUT_S = 120
 # Widths axe judges a page at: the browser's desktop window, and a phone,
 # where far more formulas, code and tables scroll in their own boxes
 # (what scrolls depends on the reader's fonts as much as on the screen).
@@ -41,26 +44,34 @@ def violations(browser, url: str, widths=WIDTHS) -> list[dict]:
     """Load a page and return axe's violations, in both palettes and at
     each width (None: the window's own): dicts with width, scheme, id,
     impact, help and targets (CSS selectors)."""
+    previous = browser.timeouts.script
+    browser.set_script_timeout(TIMEOUT_S)
+    try:
+        return [{"width": width or "desktop", **violation}
+                for width in widths
+                for violation in _violations_at(browser, url, width)]
+    finally:
+        browser.set_script_timeout(previous)
+
+
+def _violations_at(browser, url: str, width: int | None) -> list[dict]:
+    # Loaded at the width, as a reader's phone loads it (switching the
+    # width of a loaded page starts Material's layout transitions).
     axe, check = _sources()
-    found = []
-    for width in widths:
-        # Loaded at each width, as a reader's phone loads it (switching
-        # the width of a loaded page starts Material's layout transitions).
+    if width:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": width, "height": 800, "deviceScaleFactor": 1,
+            "mobile": False})
+    try:
+        browser.get(url)
+        browser.execute_script(axe)
+        found = json.loads(browser.execute_async_script(check))
+    finally:
         if width:
-            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                "width": width, "height": 800, "deviceScaleFactor": 1,
-                "mobile": False})
-        try:
-            browser.get(url)
-            browser.execute_script(axe)
-            result = json.loads(browser.execute_async_script(check))
-        finally:
-            if width:
-                browser.execute_cdp_cmd(
-                    "Emulation.clearDeviceMetricsOverride", {})
-        if isinstance(result, dict):
-            raise RuntimeError(f"axe-core failed on {url}: {result['error']}")
-        found += [{"width": width or "desktop", **v} for v in result]
+            browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride",
+                                    {})
+    if isinstance(found, dict):
+        raise RuntimeError(f"axe-core failed on {url}: {found['error']}")
     return found
 
 
