@@ -200,7 +200,7 @@ def main() -> dict:
                                keras.layers.Dense(1, activation="sigmoid")])
     linear_accuracy = train(linear, keras.optimizers.Adam(LR), data,
                             linear.get_weights())["test_accuracy"]
-    fig, axes = plt.subplots(1, 2, figsize=(10, 3.8))
+    fig, axes = plt.subplots(2, 1, figsize=(6, 7), sharex=True)
     epochs = np.arange(1, NUM_EPOCHS + 1)
     for m, h in curves.items():
         e = rows[m][1]
@@ -212,8 +212,7 @@ def main() -> dict:
         axes[0].plot(epochs, h["train_accuracy"], label=m, **style)
         line, = axes[1].semilogy(epochs, h["val_loss"], label=m, **style)
         axes[1].plot(e + 1, h["val_loss"][e], "o", color=line.get_color())
-    axes[0].set(xlabel="epoch", ylabel="training accuracy",
-                title="training accuracy")
+    axes[0].set(ylabel="training accuracy", title="training accuracy")
     axes[1].set(xlabel="epoch", ylabel="validation cross-entropy",
                 title="validation loss (dot: epoch read)")
     axes[1].legend(fontsize=8)
