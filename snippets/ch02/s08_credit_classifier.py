@@ -3,20 +3,18 @@
 Section: 2-8 Practice: loan-credit binary classifier
 Figure: s08_credit_classifier_confusion.svg
 """
+import dataclasses
 from dataclasses import dataclass
 
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.common.german_credit import COST, credit_cost, credit_splits
+from snippets.common.german_credit import (COST, COST_THRESHOLD,
+                                           ThresholdScores, credit_cost,
+                                           credit_splits, score_thresholds)
 
 SEED = 28
-# --8<-- [start:threshold]
-# Refuse when the expected cost of accepting, 5·P(bad), exceeds that of
-# refusing, 1·(1 - P(bad)): when P(bad) > 1 / (1 + 5) = 1/6.
-COST_THRESHOLD = COST[0, 1] / (COST[0, 1] + COST[1, 0])
-# --8<-- [end:threshold]
 
 
 # --8<-- [start:model]
@@ -47,8 +45,9 @@ def confusion(y_true, y_pred):
 
 
 @dataclass
-class CreditResult:
-    """What the 2-8 page quotes (test split unless named otherwise)."""
+class CreditResult(ThresholdScores):
+    """What the 2-8 page quotes (test split unless named otherwise), with
+    the three thresholds' scores from score_thresholds."""
 
     num_train: int
     num_val: int
@@ -62,52 +61,32 @@ class CreditResult:
     accept_all_cost: int
     refuse_all_accuracy: float
     refuse_all_cost: int
-    half_accuracy: float  # refuse when P(bad) > 0.5
-    half_cost: int
-    sixth_accuracy: float  # refuse when P(bad) > 1/6
-    sixth_cost: int
-    val_threshold: float  # the threshold with the least validation cost
-    val_threshold_accuracy: float
-    val_threshold_cost: int
     confusion_half: list
     confusion_sixth: list
 
 
 def main() -> CreditResult:
-    """Train on the training rows, then score four decision rules and
-    two thresholds on the untouched test rows."""
+    """Train on the training rows, then score two baselines and three
+    thresholds on the untouched test rows."""
     data = credit_splits(seed=0)
     model, epochs_run, best_epoch = train_logistic(data)
     # --8<-- [start:evaluate]
     x_test, y_test = data["test"]
-    p_bad = model.predict(x_test, verbose=0)[:, 0]
-    rules = {
-        "accept everyone (majority)": np.zeros_like(y_test),
-        "refuse everyone": np.ones_like(y_test),
-        "refuse if P(bad) > 0.5": (p_bad > 0.5).astype("int64"),
-        "refuse if P(bad) > 1/6": (p_bad > COST_THRESHOLD).astype("int64"),
-    }
-    print(f"{'decision rule':<28} {'accuracy':>8} {'cost':>5}")
-    scores = {}
-    for name, refuse in rules.items():
-        scores[name] = ((refuse == y_test).mean(),
-                        credit_cost(y_test, refuse))
-        print(f"{name:<28} {scores[name][0]:>8.3f} {scores[name][1]:>5}")
-    # --8<-- [end:evaluate]
-    # --8<-- [start:validation]
+    baselines = {"accept everyone (majority)": np.zeros_like(y_test),
+                 "refuse everyone": np.ones_like(y_test)}
+    base = {}
+    for name, refuse in baselines.items():
+        base[name] = (float((refuse == y_test).mean()),
+                      credit_cost(y_test, refuse))
+        print(f"{name:<28} accuracy {base[name][0]:.3f},"
+              f" cost {base[name][1]}")
     x_val, y_val = data["val"]
     p_val = model.predict(x_val, verbose=0)[:, 0]
-    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
-    val_costs = [credit_cost(y_val, (p_val > t).astype("int64"))
-                 for t in grid]
-    best = float(grid[int(np.argmin(val_costs))])
-    tuned = (p_bad > best).astype("int64")
-    # --8<-- [end:validation]
-    print(f"threshold with the least validation cost: {best:.2f};"
-          f" test cost {credit_cost(y_test, tuned)}")
-    matrices = {t: confusion(y_test, rules[name]) for t, name in
-                [("0.5", "refuse if P(bad) > 0.5"),
-                 ("1/6", "refuse if P(bad) > 1/6")]}
+    p_bad = model.predict(x_test, verbose=0)[:, 0]
+    scores = score_thresholds(p_val, y_val, p_bad, y_test)
+    # --8<-- [end:evaluate]
+    matrices = {t: confusion(y_test, (p_bad > p).astype("int64"))
+                for t, p in [("0.5", 0.5), ("1/6", COST_THRESHOLD)]}
     fig, axes = plt.subplots(1, 2, figsize=(8, 3.8))
     for ax, (t, m) in zip(axes, matrices.items()):
         ax.imshow(m, cmap="Blues")
@@ -121,24 +100,18 @@ def main() -> CreditResult:
                title=f"refuse if P(bad) > {t}")
     fig.tight_layout()
     plt.show()
-    half, sixth = (scores["refuse if P(bad) > 0.5"],
-                   scores["refuse if P(bad) > 1/6"])
     return CreditResult(
         num_train=len(data["train"][1]), num_val=len(y_val),
         num_test=len(y_test), num_features=x_test.shape[1],
         num_bad_test=int(y_test.sum()), epochs_run=epochs_run,
         best_epoch=best_epoch, cost_threshold=float(COST_THRESHOLD),
-        accept_all_accuracy=float(scores["accept everyone (majority)"][0]),
-        accept_all_cost=scores["accept everyone (majority)"][1],
-        refuse_all_accuracy=float(scores["refuse everyone"][0]),
-        refuse_all_cost=scores["refuse everyone"][1],
-        half_accuracy=float(half[0]), half_cost=half[1],
-        sixth_accuracy=float(sixth[0]), sixth_cost=sixth[1],
-        val_threshold=best,
-        val_threshold_accuracy=float((tuned == y_test).mean()),
-        val_threshold_cost=credit_cost(y_test, tuned),
+        accept_all_accuracy=base["accept everyone (majority)"][0],
+        accept_all_cost=base["accept everyone (majority)"][1],
+        refuse_all_accuracy=base["refuse everyone"][0],
+        refuse_all_cost=base["refuse everyone"][1],
         confusion_half=matrices["0.5"].tolist(),
-        confusion_sixth=matrices["1/6"].tolist())
+        confusion_sixth=matrices["1/6"].tolist(),
+        **dataclasses.asdict(scores))
 
 
 if __name__ == "__main__":

@@ -4,14 +4,15 @@ the logistic classifier of 2-8 and the KNN of 3-2 on the same split.
 Section: 4-9 Practice: credit classification with a network
 Figure: s09_credit_mlp_history.svg
 """
+import dataclasses
 from dataclasses import dataclass
 
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.ch02.s08_credit_classifier import COST_THRESHOLD
-from snippets.common.german_credit import credit_cost, credit_splits
+from snippets.common.german_credit import (ThresholdScores, credit_splits,
+                                           score_thresholds)
 
 SEED = 49
 HIDDEN = 16
@@ -44,8 +45,9 @@ def train_mlp(data, seed=SEED):
 
 
 @dataclass
-class CreditMlpResult:
-    """What the 4-9 page quotes (test split unless named otherwise)."""
+class CreditMlpResult(ThresholdScores):
+    """What the 4-9 page quotes (test split unless named otherwise), with
+    the three thresholds' scores from score_thresholds."""
 
     num_params: int
     hidden: int
@@ -53,13 +55,6 @@ class CreditMlpResult:
     dropout: float
     epochs_run: int
     best_epoch: int
-    half_accuracy: float   # refuse when P(bad) > 0.5
-    half_cost: int
-    sixth_accuracy: float  # refuse when P(bad) > 1/6
-    sixth_cost: int
-    val_threshold: float   # the threshold with the least validation cost
-    val_threshold_accuracy: float
-    val_threshold_cost: int
 
 
 def main() -> CreditMlpResult:
@@ -71,18 +66,7 @@ def main() -> CreditMlpResult:
     (x_val, y_val), (x_test, y_test) = data["val"], data["test"]
     p_val = model.predict(x_val, verbose=0)[:, 0]
     p_bad = model.predict(x_test, verbose=0)[:, 0]
-    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
-    val_costs = [credit_cost(y_val, (p_val > t).astype("int64"))
-                 for t in grid]
-    tuned = float(grid[int(np.argmin(val_costs))])
-    scores = {}
-    for name, t in [("0.5", 0.5), ("1/6", COST_THRESHOLD),
-                    (f"{tuned:.2f} (validation)", tuned)]:
-        refuse = (p_bad > t).astype("int64")
-        scores[name] = (float((refuse == y_test).mean()),
-                        credit_cost(y_test, refuse))
-        print(f"refuse if P(bad) > {name:<18} accuracy"
-              f" {scores[name][0]:.3f}, cost {scores[name][1]}")
+    scores = score_thresholds(p_val, y_val, p_bad, y_test)
     # --8<-- [end:evaluate]
     fig, ax = plt.subplots(figsize=(6, 3.6))
     epochs = np.arange(1, len(history["loss"]) + 1)
@@ -95,16 +79,10 @@ def main() -> CreditMlpResult:
     ax.legend()
     fig.tight_layout()
     plt.show()
-    half, sixth = scores["0.5"], scores["1/6"]
-    val = scores[f"{tuned:.2f} (validation)"]
     return CreditMlpResult(
         num_params=model.count_params(), hidden=HIDDEN, l2=L2,
         dropout=DROPOUT, epochs_run=len(epochs), best_epoch=best_epoch,
-        half_accuracy=half[0], half_cost=half[1],
-        sixth_accuracy=sixth[0], sixth_cost=sixth[1],
-        val_threshold=tuned, val_threshold_accuracy=val[0],
-        val_threshold_cost=val[1])
-
+        **dataclasses.asdict(scores))
 
 if __name__ == "__main__":
     main()

@@ -1,11 +1,13 @@
 """The Statlog German credit data: one loader, one split, one cost.
 
 Pages 2-8, 3-2 and 4-9 classify the same 1,000 loan applicants, so they
-share this code: the same encoding, the same stratified split and the
-same cost matrix, which makes their results comparable. Page 2-8 shows
-it; the others import it.
+share this code: the same encoding, the same stratified split, the
+same cost matrix and the same three decision thresholds, which makes
+their results comparable. Page 2-8 shows it; the others import it.
 """
 # --8<-- [start:load]
+from dataclasses import dataclass
+
 import keras
 import numpy as np
 import pandas as pd
@@ -73,3 +75,47 @@ def credit_cost(y_true, y_pred):
     """Total cost of the decisions (1 = refuse) under german.doc's matrix."""
     return int(COST[np.asarray(y_true), np.asarray(y_pred)].sum())
 # --8<-- [end:cost]
+
+
+
+# --8<-- [start:threshold]
+# Refuse when the expected cost of accepting, 5·P(bad), exceeds that of
+# refusing, 1·(1 - P(bad)): when P(bad) > 1 / (1 + 5) = 1/6.
+COST_THRESHOLD = COST[0, 1] / (COST[0, 1] + COST[1, 0])
+# --8<-- [end:threshold]
+
+
+# --8<-- [start:score]
+@dataclass
+class ThresholdScores:
+    """Accuracy and cost on the test rows of three thresholds."""
+
+    half_accuracy: float  # refuse when P(bad) > 0.5
+    half_cost: int
+    sixth_accuracy: float  # refuse when P(bad) > 1/6
+    sixth_cost: int
+    val_threshold: float  # the threshold with the least validation cost
+    val_threshold_accuracy: float
+    val_threshold_cost: int
+
+
+def score_thresholds(p_val, y_val, p_test, y_test):
+    """Refuse if P(bad) > t for t = 0.5, for t = 1/6 and for the t of a
+    grid that costs least on the validation rows; score each on the test
+    rows, which play no part in choosing t."""
+    grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
+    val_costs = [credit_cost(y_val, (p_val > t).astype("int64"))
+                 for t in grid]
+    tuned = float(grid[int(np.argmin(val_costs))])
+    scores = []
+    for name, t in [("0.5", 0.5), ("1/6", COST_THRESHOLD),
+                    (f"{tuned:.2f} (validation)", tuned)]:
+        refuse = (p_test > t).astype("int64")
+        scores += [float((refuse == y_test).mean()),
+                   credit_cost(y_test, refuse)]
+        print(f"refuse if P(bad) > {name:<18} accuracy"
+              f" {scores[-2]:.3f}, cost {scores[-1]}")
+    half_acc, half_cost, sixth_acc, sixth_cost, val_acc, val_cost = scores
+    return ThresholdScores(half_acc, half_cost, sixth_acc, sixth_cost,
+                           tuned, val_acc, val_cost)
+# --8<-- [end:score]

@@ -3,8 +3,7 @@ cost, and its numbers are consistent with its own decisions."""
 
 import numpy as np
 
-from snippets.ch04 import s09_credit_mlp as mlp
-from snippets.common.german_credit import credit_cost
+from snippets.common.german_credit import COST_THRESHOLD, credit_cost
 
 
 def test_s09_result_and_figure(run_snippet):
@@ -25,4 +24,4 @@ def test_s09_cost_counts_decisions():
     y = np.array([0, 0, 0, 1, 1, 1])
     refuse = np.array([1, 1, 1, 0, 0, 1])
     assert credit_cost(y, refuse) == 13
-    assert mlp.COST_THRESHOLD == 1 / 6
+    assert COST_THRESHOLD == 1 / 6
