@@ -28,9 +28,10 @@ class OptimalDResult:
     max_abs_error: float  # |D_trained - D*| over the bins
     value_trained: float  # V(D, G) at the trained D
     value_optimal: float  # V(D*, G), the most any D can reach
-    grad_saturating: list  # dL/da at the logits in LOGITS
-    grad_non_saturating: list
-    logits: list
+    saturating_at_minus_6: float  # dL/da at the logit a = -6
+    non_saturating_at_minus_6: float
+    saturating_at_0: float
+    non_saturating_at_0: float
 
 
 # --8<-- [start:dstar]
@@ -135,15 +136,14 @@ def main() -> OptimalDResult:
     ax.grid(alpha=0.3)
     fig.tight_layout()
     plt.show()
-    probe = [-6.0, -2.0, 0.0, 2.0]
-    g_sat_probe, g_non_probe = generator_loss_gradients(probe)
+    (sat_6, sat_0), (non_6, non_0) = generator_loss_gradients([-6.0, 0.0])
     return OptimalDResult(
         num_bins=len(d_star), max_abs_error=float(max_error),
         value_trained=value(d_trained, n_real, n_fake),
         value_optimal=value(d_star, n_real, n_fake),
-        grad_saturating=[float(g) for g in g_sat_probe],
-        grad_non_saturating=[float(g) for g in g_non_probe],
-        logits=probe)
+        saturating_at_minus_6=float(sat_6),
+        non_saturating_at_minus_6=float(non_6),
+        saturating_at_0=float(sat_0), non_saturating_at_0=float(non_0))
 
 
 if __name__ == "__main__":

@@ -33,6 +33,18 @@ class NormalGANResult:
     snapshot_steps: list
     snapshot_means: list  # of 10,000 generated samples at each snapshot
     snapshot_stds: list
+    snapshot_steps_0: int  # the same, one field each, for the page
+    snapshot_steps_1: int
+    snapshot_steps_2: int
+    snapshot_steps_3: int
+    snapshot_mean_0: float
+    snapshot_mean_1: float
+    snapshot_mean_2: float
+    snapshot_mean_3: float
+    snapshot_std_0: float
+    snapshot_std_1: float
+    snapshot_std_2: float
+    snapshot_std_3: float
     final_mean: float
     final_std: float
     max_weight_difference: float  # tape loop vs train_step, all weights
@@ -187,7 +199,7 @@ def main() -> NormalGANResult:
     gan.compile(g_optimizer=keras.optimizers.Adam(1e-3, beta_1=0.5),
                 d_optimizer=keras.optimizers.Adam(1e-3, beta_1=0.5))
     dataset = tf.data.Dataset.from_tensor_slices((real, noise))
-    gan.fit(dataset, epochs=1, shuffle=False, verbose=0)  # 1 element, 1 step
+    gan.fit(dataset, epochs=1, shuffle=False, verbose=0)  # 1 step a batch
     # --8<-- [end:fit]
     difference = max(
         float(np.max(np.abs(a - b)))
@@ -211,10 +223,16 @@ def main() -> NormalGANResult:
     fig.tight_layout()
     plt.show()
     steps = list(SNAPSHOTS)
+    means = [float(snapshots[s].mean()) for s in steps]
+    stds = [float(snapshots[s].std()) for s in steps]
+    fields = {}
+    for i, (step, mean, std) in enumerate(zip(steps, means, stds)):
+        fields.update({f"snapshot_steps_{i}": step,
+                       f"snapshot_mean_{i}": mean,
+                       f"snapshot_std_{i}": std})
     return NormalGANResult(
         num_steps=NUM_STEPS, snapshot_steps=steps,
-        snapshot_means=[float(snapshots[s].mean()) for s in steps],
-        snapshot_stds=[float(snapshots[s].std()) for s in steps],
+        snapshot_means=means, snapshot_stds=stds, **fields,
         final_mean=float(final.mean()), final_std=float(final.std()),
         max_weight_difference=difference)
 

@@ -23,11 +23,14 @@ def test_s05_generator_moves_to_the_target(run_snippet):
     # the untrained generator sits near 0; training closes most of the gap
     assert end_gap < 0.25 * start_gap
     assert 0.5 < result.final_std < 3 * s05.TARGET_STD
-    assert [p.name for p in run.figures] == ["s05_normal_gan_histograms.svg"]
+    assert [p.name for p in run.figures] == [
+        "s05_normal_gan_histograms.svg"]
 
 
 def test_s05_losses_at_a_coin_flip_discriminator():
     zeros = np.zeros((8, 1), "float32")
     # D = 1/2 everywhere: each cross-entropy term is log 2
-    assert float(s05.discriminator_loss(zeros, zeros)) == pytest.approx(2 * np.log(2), rel=1e-6)
-    assert float(s05.generator_loss(zeros)) == pytest.approx(np.log(2), rel=1e-6)
+    assert float(s05.discriminator_loss(zeros, zeros)) == pytest.approx(
+        2 * np.log(2), rel=1e-6)
+    assert float(s05.generator_loss(zeros)) == pytest.approx(
+        np.log(2), rel=1e-6)
