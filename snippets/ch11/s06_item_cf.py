@@ -60,9 +60,29 @@ def predict_all(S_k, head, E, rated, mu, b_u, b_i):
 # --8<-- [end:predict]
 
 
+# --8<-- [start:choose]
+def choose_k(train, num_users, num_items, val_frac=0.1, seed=1):
+    """The k with the lowest RMSE on a random tenth of the training
+    ratings, the model fitted on the other nine tenths: the test split
+    plays no part in the choice. Returns (k, {k: validation RMSE})."""
+    is_val = np.random.default_rng(seed).random(len(train)) < val_frac
+    fit, val = train[~is_val], train[is_val]
+    mu, b_u, b_i = fit_biases(fit, num_users, num_items)
+    S, head, E, rated = item_similarities(fit, num_users, num_items,
+                                          mu, b_u, b_i)
+    u, i = val.u.to_numpy(), val.i.to_numpy()
+    val_rmse = {}
+    for k in K_VALUES:
+        pred = predict_all(keep_k_nearest(S, k), head, E, rated, mu, b_u, b_i)
+        val_rmse[k] = rmse(val.rating, np.clip(pred[u, i], 0.5, 5))
+    return min(K_VALUES, key=val_rmse.get), val_rmse
+# --8<-- [end:choose]
+
+
 def main():
     ratings, movies = load_movielens()
     train, test, nu, ni = split_ratings(ratings)
+    best_k, val_rmse = choose_k(train, nu, ni)
     mu, b_u, b_i = fit_biases(train, nu, ni)
     # --8<-- [start:run]
     S, head, E, rated = item_similarities(train, nu, ni, mu, b_u, b_i)
@@ -73,17 +93,18 @@ def main():
         scores[k] = (rmse(test.rating, np.clip(pred[u, i], 0.5, 5)),
                      precision_at_k(pred, train, test))
     # --8<-- [end:run]
-    best_k = min(K_VALUES, key=lambda k: scores[k][0])
     fig, ax = plt.subplots(figsize=(6, 3.2))
+    ax.plot(K_VALUES, [val_rmse[k] for k in K_VALUES], "s:",
+            label="validation (chooses k)")
     ax.plot(K_VALUES, [scores[k][0] for k in K_VALUES], "o-",
-            label="item-based CF")
+            label="test")
     ax.axhline(rmse(test.rating, mu + b_u[u] + b_i[i]), ls="--",
-               color="k", label="biases μ + b_u + b_i")
+               color="k", label="biases μ + b_u + b_i (test)")
     ax.set_xscale("log")
     ax.minorticks_off()
     ax.set_xticks(K_VALUES, [str(k) for k in K_VALUES])
     ax.set_xlabel("neighbours k")
-    ax.set_ylabel("test RMSE")
+    ax.set_ylabel("RMSE")
     ax.legend()
     plt.show()
     # --8<-- [start:user]
@@ -102,6 +123,8 @@ def main():
         "rmse": [scores[k][0] for k in K_VALUES],
         "p10": [scores[k][1] for k in K_VALUES],
         "best_k": best_k,
+        "val_rmse": [val_rmse[k] for k in K_VALUES],
+        "test_best_k": min(K_VALUES, key=lambda k: scores[k][0]),
         "num_head": len(head),
         "min_common": MIN_COMMON,
         "min_ratings": MIN_RATINGS,

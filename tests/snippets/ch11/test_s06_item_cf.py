@@ -31,3 +31,12 @@ def test_s06_against_baselines(run_snippet):
     assert r["p10_best"] < r["p10_popular"]
     assert r["best_k"] == max(r["k_values"])  # "still falling at 80"
     assert r["rmse"] == sorted(r["rmse"], reverse=True)
+
+
+def test_s06_k_is_chosen_on_validation_not_test(run_snippet):
+    r = run_snippet("ch11/s06_item_cf").result
+    by_k = dict(zip(r["k_values"], r["val_rmse"]))
+    assert r["best_k"] == min(by_k, key=by_k.get)
+    # "The validation RMSE, like the test RMSE, was still falling"
+    assert r["val_rmse"] == sorted(r["val_rmse"], reverse=True)
+    assert r["test_best_k"] == r["best_k"]
