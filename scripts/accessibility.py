@@ -10,6 +10,7 @@ as assistive MathML (the SVG itself is hidden from screen readers).
 import functools
 import json
 
+from scripts.browser import window_width
 from scripts.paths import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -58,18 +59,10 @@ def _violations_at(browser, url: str, width: int | None) -> list[dict]:
     # Loaded at the width, as a reader's phone loads it (switching the
     # width of a loaded page starts Material's layout transitions).
     axe, check = _sources()
-    if width:
-        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": 800, "deviceScaleFactor": 1,
-            "mobile": False})
-    try:
+    with window_width(browser, width):
         browser.get(url)
         browser.execute_script(axe)
         found = json.loads(browser.execute_async_script(check))
-    finally:
-        if width:
-            browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride",
-                                    {})
     if isinstance(found, dict):
         raise RuntimeError(f"axe-core failed on {url}: {found['error']}")
     return found
@@ -83,5 +76,5 @@ def blocking(found: list[dict]) -> list[str]:
 
 
 def _width(violation: dict) -> str:
-    width = violation.get("width", "desktop")
+    width = violation["width"]
     return f"{width} px" if isinstance(width, int) else width

@@ -30,6 +30,7 @@ per check, in scripts/site_checks/ (math.js, images.js, overflow.js,
 palette.js); this module runs them and words their findings.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -181,6 +182,22 @@ def _overflow(browser, css: str | None = None) -> list[str]:
     return problems + found["culprits"] + found["formulas"]
 
 
+@contextlib.contextmanager
+def window_width(browser, width: int | None):
+    """Emulate a window `width` px wide (800 high) inside the block;
+    None leaves the browser's own window."""
+    if width is None:
+        yield
+        return
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": width, "height": 800, "deviceScaleFactor": 1,
+        "mobile": False})
+    try:
+        yield
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def overflow_problems(browser, widths=PHONE_WIDTHS) -> list[str]:
     """The overflow check of the loaded page at each phone width, in
     light and dark mode, and with wider text (in light mode)."""
@@ -188,24 +205,21 @@ def overflow_problems(browser, widths=PHONE_WIDTHS) -> list[str]:
         "return document.body.getAttribute('data-md-color-scheme')")
     problems = []
     for width in widths:
-        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-            "width": width, "height": 800, "deviceScaleFactor": 1,
-            "mobile": False})
-        try:
-            passes = [(name, label, None) for name, label in SCHEMES.items()]
-            passes.append(("default", "light, wider text", WIDER_TEXT))
-            for name, label, css in passes:
+        with window_width(browser, width):
+            try:
+                passes = [(name, label, None)
+                          for name, label in SCHEMES.items()]
+                passes.append(("default", "light, wider text", WIDER_TEXT))
+                for name, label, css in passes:
+                    browser.execute_script(
+                        "document.body.setAttribute('data-md-color-scheme', "
+                        "arguments[0])", name)
+                    problems += [f"{width} px, {label}: {problem}"
+                                 for problem in _overflow(browser, css)]
+            finally:
                 browser.execute_script(
                     "document.body.setAttribute('data-md-color-scheme', "
-                    "arguments[0])", name)
-                problems += [f"{width} px, {label}: {problem}"
-                             for problem in _overflow(browser, css)]
-        finally:
-            browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride",
-                                    {})
-            browser.execute_script(
-                "document.body.setAttribute('data-md-color-scheme', "
-                "arguments[0])", scheme)
+                    "arguments[0])", scheme)
     return problems
 
 
