@@ -111,7 +111,8 @@ def main() -> dict:
                   metrics=["accuracy"])
     history = model.fit(x_train, y_train, epochs=NUM_EPOCHS,
                         batch_size=BATCH_SIZE, verbose=0)
-    test_loss, test_acc = model.evaluate(x_test, y_test, verbose=0)
+    test_loss, test_acc = model.evaluate(x_test, y_test, verbose=0,
+                                         batch_size=500)
     pred = model.predict(x_test, verbose=0, batch_size=500).argmax(1)
     cm = confusion_matrix(y_test, pred)
     off = cm - np.diag(np.diag(cm))

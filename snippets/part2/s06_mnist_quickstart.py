@@ -86,7 +86,8 @@ def train_quickstart(x_train, y_train, num_epochs=NUM_EPOCHS,
     loss_fn = keras.losses.SparseCategoricalCrossentropy(from_logits=True)
     logits = model(x_train[:1])  # an untrained model guesses
     before = float(loss_fn(y_train[:1], logits))
-    model.compile(optimizer="adam", loss=loss_fn, metrics=["accuracy"])
+    model.compile(optimizer="adam", loss=loss_fn, metrics=["accuracy"],
+                  steps_per_execution=50)  # 50 steps per call: faster
     history = model.fit(x_train, y_train, epochs=num_epochs,
                         batch_size=batch_size, verbose=2)
     return model, history, before
@@ -119,13 +120,15 @@ def main() -> QuickstartResult:
     model, history, before = train_quickstart(x_train, y_train)
     # --8<-- [start:evaluate]
     train_eval_loss, train_eval_accuracy = model.evaluate(
-        x_train, y_train, verbose=2)
-    test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=2)
+        x_train, y_train, batch_size=1000, verbose=2)
+    test_loss, test_accuracy = model.evaluate(
+        x_test, y_test, batch_size=1000, verbose=2)
     probability_model = keras.Sequential([model, keras.layers.Softmax()])
     probabilities = probability_model.predict(x_test[:5], verbose=0)
     print("predicted:", probabilities.argmax(axis=1), "true:", y_test[:5])
     # --8<-- [end:evaluate]
-    predicted = model.predict(x_test, verbose=0).argmax(axis=1)
+    predicted = model.predict(x_test, batch_size=1000,
+                              verbose=0).argmax(axis=1)
     wrong = np.flatnonzero(predicted != y_test)
     later_mistakes = wrong[wrong >= NUM_FIRST]
     shown = np.concatenate([
