@@ -24,13 +24,16 @@ GRID = np.array([(r, c) for r in range(ROWS) for c in range(COLS)], float)
 def batch_som_epoch(prototypes, x, sigma):
     """Kohonen's batch map: every image's BMU at once, then each unit
     becomes the neighbourhood-weighted mean of all images,
-    w_j = sum_i h(j, bmu_i) x_i / sum_i h(j, bmu_i)."""
+    w_j = sum_i h(j, bmu_i) x_i / sum_i h(j, bmu_i); a unit that no
+    neighbourhood reaches (all h = 0) keeps its prototype."""
     d2 = (np.sum(x ** 2, axis=1)[:, None] - 2 * x @ prototypes.T
           + np.sum(prototypes ** 2, axis=1)[None])       # (images, units)
     bmu = d2.argmin(axis=1)
     grid_d2 = np.sum((GRID[:, None] - GRID[None]) ** 2, axis=2)
     h = np.exp(-grid_d2[bmu] / (2 * sigma ** 2))         # (images, units)
-    return (h.T @ x) / h.sum(axis=0)[:, None], bmu
+    weight = h.sum(axis=0)[:, None]
+    new = np.divide(h.T @ x, weight, out=prototypes.copy(), where=weight > 0)
+    return new, bmu
 # --8<-- [end:batch]
 
 

@@ -22,6 +22,13 @@ def test_s15_batch_update_is_the_weighted_mean():
     for j in np.unique(bmu):
         np.testing.assert_allclose(new[j], x[bmu == j].mean(axis=0),
                                    rtol=1e-9)
+    # ... and a unit that no neighbourhood reaches (every h underflows
+    # to 0) keeps its prototype instead of becoming 0/0 = NaN
+    grid_d2 = np.sum((sm.GRID[:, None] - sm.GRID[bmu][None]) ** 2, axis=2)
+    unreached = np.flatnonzero(
+        np.exp(-grid_d2 / (2 * 0.05 ** 2)).sum(axis=1) == 0)
+    assert len(unreached) > 0 and np.isfinite(new).all()
+    np.testing.assert_array_equal(new[unreached], w[unreached])
 
 
 def test_s15_result(run_snippet):
