@@ -92,7 +92,7 @@ def main() -> dict:
         covered = int(np.sum(shares[step] >= COVERED))
         ax.set_title(f"after {step} steps: {covered} of {len(MODES)} "
                      "modes", fontsize=10)
-        ax.set_ylim(0, 1.0)
+        ax.set_ylim(0, 0.45)                 # step 0's spike is cut off
         ax.grid(alpha=0.3)
     axes[0, 0].legend(fontsize=8, loc="upper left")
     for ax in axes[-1]:
@@ -102,13 +102,14 @@ def main() -> dict:
 
     steps = np.array(sorted(shares))
     table = np.array([shares[s] for s in steps])
-    fig, ax = plt.subplots(figsize=(7, 3.8))
+    fig, ax = plt.subplots(figsize=(7, 4.2))
     for j, mode in enumerate(MODES):
         ax.plot(steps, table[:, j], marker=".", label=f"mode at {mode:g}")
     ax.axhline(COVERED, color="k", ls=":", lw=1, label="covered above")
-    ax.set(xlabel="generator steps",
-           ylabel="share within 2σ of the mode")
-    ax.legend(fontsize=8, ncol=3)
+    ax.set(xlabel="generator steps", ylabel="share within 2σ",
+           ylim=(0, 0.3))                     # mode 0 starts at 1, cut off
+    ax.legend(fontsize=8, ncol=3, loc="upper center",
+              bbox_to_anchor=(0.5, -0.2))
     ax.grid(alpha=0.3)
     fig.tight_layout()
     plt.show()
@@ -130,8 +131,10 @@ def main() -> dict:
         result[f"step_{i}"] = step
         result[f"covered_{i}"] = int(np.sum(shares[step] >= COVERED))
         result[f"between_{i}"] = float(1 - shares[step].sum())
+        result[f"between_pct_{i}"] = 100 * result[f"between_{i}"]
         for j in range(len(MODES)):
             result[f"share_{i}_{j}"] = float(shares[step][j])
+            result[f"pct_{i}_{j}"] = 100 * float(shares[step][j])
     return result
 
 
