@@ -40,7 +40,6 @@ class StockResult:
     train_low: float  # the scaling's range, training days only (KRW)
     train_high: float
     test_high: float  # the test period's highest close (KRW)
-    ae_mse: float  # autoencoder, test windows, scaled units
     model_rmse: float  # next-day close, KRW
     persistence_rmse: float  # "tomorrow = today", KRW
     ratio: float  # model / persistence
@@ -122,9 +121,6 @@ def main() -> StockResult:
     today = to_krw(X[~train][:, -1, -1])  # "tomorrow = today"
     rmse = lambda p: float(np.sqrt(np.mean((actual - p) ** 2)))  # noqa
     # --8<-- [end:run]
-    test_windows = W[end >= n_train]
-    ae_mse = float(np.mean(
-        (autoencoder.predict(test_windows, verbose=0) - test_windows) ** 2))
     dates = close.index[target_day[~train]]
     fig, axes = plt.subplots(2, 1, figsize=(7, 5.5), sharex=True)
     axes[0].plot(dates, actual / 1000, color="k", lw=1, label="close")
@@ -149,7 +145,7 @@ def main() -> StockResult:
         first_test_date=str(dates[0].date()),
         last_date=str(dates[-1].date()),
         train_low=float(low), train_high=float(high),
-        test_high=float(actual.max()), ae_mse=ae_mse,
+        test_high=float(actual.max()),
         model_rmse=rmse(predicted), persistence_rmse=rmse(today),
         ratio=rmse(predicted) / rmse(today),
         model_direction=float(np.mean((predicted > today) == up)),
