@@ -7,7 +7,6 @@ time.
 Section: 11-12 Case study: a stock recommender
 Figure: s12_stock_case_price.svg, s12_stock_case_similarity.svg
 """
-import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -15,28 +14,11 @@ from scipy.special import gammaln
 
 from snippets.ch11.s01_movielens import rmse
 from snippets.ch11.s03_neighbour_cf import cosine
+from snippets.common.samsung_stock import load_closes
 
 WINDOW = 20  # trading days per window, about a month
 K = 5  # neighbours per query, fixed in advance (not tuned)
 TRAIN_FRAC = 0.7  # the first 70% of the windows are the library
-
-# --8<-- [start:load]
-STOCK_URL = ("https://raw.githubusercontent.com/kairess/"
-             "stock_crypto_price_prediction/master/dataset/005930.KS_5y.csv")
-STOCK_SHA256 = ("9501b0f59b7e33d4f88681436dc15c9c"
-                "cd0a4d3523b0dde03f5cd11eb38b5f75")
-
-
-def load_closes():
-    """Daily closes (KRW) indexed by date, without the 5 rows of
-    volume 0 (a market holiday, a halt, the split), whose flat prices
-    are not trades. Close, not Adj Close: the file's Adj Close is wrong
-    before 2018-03-29."""
-    path = keras.utils.get_file("005930.KS_5y.csv", STOCK_URL,
-                                file_hash=STOCK_SHA256)
-    prices = pd.read_csv(path, parse_dates=["Date"])
-    return prices[prices.Volume > 0].set_index("Date").Close
-# --8<-- [end:load]
 
 
 # --8<-- [start:windows]
