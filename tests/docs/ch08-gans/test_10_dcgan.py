@@ -16,3 +16,17 @@ def test_10_samples_below_real_digits_above_baselines(run_snippet):
     assert result.confident_generated < result.confident_real - 0.1
     assert 0.1 <= result.largest_class_share < 0.5
     assert result.num_train == 10_240  # "a sixth of the training set"
+
+
+def test_10_leaky_relu_alpha_is_negative_slope():
+    """The note: default slope 0.3; `alpha` accepted with a warning."""
+    import warnings
+
+    import keras
+
+    assert keras.layers.LeakyReLU().negative_slope == 0.3
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        layer = keras.layers.LeakyReLU(alpha=0.2)
+    assert layer.negative_slope == 0.2
+    assert any("negative_slope" in str(w.message) for w in caught)
