@@ -30,3 +30,11 @@ def test_10_leaky_relu_alpha_is_negative_slope():
         layer = keras.layers.LeakyReLU(alpha=0.2)
     assert layer.negative_slope == 0.2
     assert any("negative_slope" in str(w.message) for w in caught)
+
+
+def test_10_generator_has_not_memorised(run_snippet):
+    """'The generator has not memorised its data': every sample is about
+    as far from the training set as unseen test digits are."""
+    result = run_snippet("ch08/s10_dcgan").result
+    assert (result.nearest_train_distance_min
+            > 0.5 * result.nearest_test_distance_median)
