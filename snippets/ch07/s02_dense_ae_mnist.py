@@ -108,8 +108,7 @@ def main() -> DenseAEResult:
     x_train, x_test, y_test = mnist_subset()
     # --8<-- [start:train]
     autoencoder, encoder = build_dense_autoencoder()
-    autoencoder.compile(optimizer="adam", loss="binary_crossentropy",
-                        steps_per_execution=47)  # an epoch per call: faster
+    autoencoder.compile(optimizer="adam", loss="binary_crossentropy")
     history = autoencoder.fit(x_train, x_train, epochs=NUM_EPOCHS,
                               batch_size=BATCH_SIZE, verbose=2)
     reconstructed = autoencoder.predict(x_test, verbose=0)
