@@ -1,6 +1,6 @@
 """Why GANs work: at the optimal discriminator, V is 2·JS - log 4.
 
-On the two histograms of section 8-2, V(D*, G) is computed directly
+On two histograms made as in section 8-2, V(D*, G) is computed directly
 and compared with 2·JS(p_data || p_g) - log 4, and the from-scratch JS
 with scipy.spatial.distance.jensenshannon (which returns its square
 root). Then two narrow densities are pulled apart: JS climbs to log 2

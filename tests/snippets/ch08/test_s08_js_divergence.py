@@ -56,3 +56,9 @@ def test_s08_js_is_log_2_for_any_disjoint_pair():
     q_far = np.r_[0.0, 0.0, 0.0, 0.0, 1.0]
     assert s08.js_divergence(p, q_far) == pytest.approx(np.log(2),
                                                         abs=1e-15)
+
+
+def test_s08_bins_are_8_2s():
+    """s08 repeats 8-2's bin edges to stay NumPy-only; they must agree."""
+    from snippets.ch08 import s02_optimal_discriminator as s02
+    np.testing.assert_array_equal(s08.EDGES, s02.EDGES)
