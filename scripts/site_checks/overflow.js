@@ -77,6 +77,14 @@ const describe = (el) => {
     }
   };
   for (const child of document.body.children) visit(child, false, false);
+  // A block of the text off the screen is not laid out (book.css:
+  // content-visibility) and holds a placeholder height; each formula is
+  // measured as it is drawn once the reader scrolls to it.
+  const drawn = document.createElement("style");
+  drawn.textContent =
+    ".md-typeset > * { content-visibility: visible !important; }";
+  document.head.append(drawn);
+  await frame();
   const formulas = [];
   const px = (r) => `${Math.round(r.width)}×${Math.round(r.height)} px`;
   for (const box of document.querySelectorAll('mjx-container[display="true"]')) {
@@ -111,13 +119,13 @@ const describe = (el) => {
       `visibility: hidden; width: ${svg.getAttribute("width")}; ` +
       `height: ${svg.getAttribute("height")}`;
     box.append(probe);
-    const drawn = probe.getBoundingClientRect();
+    const size = probe.getBoundingClientRect();
     probe.remove();
     const rect = svg.getBoundingClientRect();
-    if (rect.width < 0.98 * drawn.width - 1 ||
-        rect.height < 0.98 * drawn.height - 1) {
+    if (rect.width < 0.98 * size.width - 1 ||
+        rect.height < 0.98 * size.height - 1) {
       formulas.push(`${name}: its <svg> paints ${px(rect)} of the ` +
-                    `${px(drawn)} MathJax drew (an empty or shrunk box)`);
+                    `${px(size)} MathJax drew (an empty or shrunk box)`);
       continue;
     }
     const across = Math.min(rect.right, seen.left + seen.width) -
@@ -129,6 +137,7 @@ const describe = (el) => {
                     `its box <${describe(view)}> shows (${px(seen)})`);
     }
   }
+  drawn.remove();
   if (style) {
     style.remove();
     await frame();

@@ -245,6 +245,10 @@ NO_SCROLL_BOXES = """
     .md-typeset__scrollwrap, .md-typeset table:not([class]),
     .md-typeset pre > code, .md-typeset div.arithmatex {
       overflow: visible !important; }"""
+# The text's blocks are drawn only near the screen (book.css:
+# content-visibility), and such a block clips what sticks out of it
+# rather than letting the page scroll sideways.
+NO_CONTAINMENT = ".md-typeset > * { content-visibility: visible !important; }"
 
 
 @pytest.fixture
@@ -291,15 +295,24 @@ def test_wide_table_formula_and_code_scroll_in_their_own_box(browser,
     inside their own box; at 360 and 390 px, light and dark, the page
     does not scroll sideways. The check itself: with those boxes
     switched off, each of them makes it fail at both widths, in both
-    schemes, naming what sticks out."""
+    schemes, naming what sticks out (and with the text's blocks
+    clipping it, the page cannot scroll, still naming it)."""
     for part in ("table", "formula", "code comment"):
         wide_page(part)
         assert _widest(browser, PARTS[part], 360) > 400, part
         assert chromium.overflow_problems(browser) == [], part
-    browser.execute_script(
-        "const s = document.createElement('style');"
-        "s.textContent = arguments[0]; document.head.append(s);",
-        NO_SCROLL_BOXES)
+    add_style = ("const s = document.createElement('style');"
+                 "s.textContent = arguments[0]; document.head.append(s);")
+    browser.execute_script(add_style, NO_SCROLL_BOXES)
+    # With the blocks' containment on, what sticks out is clipped and the
+    # page cannot scroll: the check still names it.
+    for part in ("table", "formula", "code comment"):
+        wide_page(part)
+        problems = chromium.overflow_problems(browser)
+        for width in chromium.PHONE_WIDTHS:
+            assert any(p.startswith(f"{width} px, ") and "reaches" in p
+                       for p in problems), (part, problems)
+    browser.execute_script(add_style, NO_CONTAINMENT)
     for part in ("table", "formula", "code comment"):
         wide_page(part)
         problems = chromium.overflow_problems(browser)

@@ -19,17 +19,19 @@ const SCROLLING = new Set(["auto", "scroll"]);
 function focusScrollingBoxes() {
   const boxes = document.querySelectorAll(
     "article :is(div, pre, code, table):not(mjx-container *)");
-  for (const box of boxes) {
-    if (box.hasAttribute("tabindex")) continue;
+  // Measure every box first, then mark them: a tabindex set between two
+  // measurements would make the browser lay the page out again for the
+  // next one (on a long page, dozens of layouts on a phone's CPU).
+  const scrolling = [...boxes].filter((box) => {
+    if (box.hasAttribute("tabindex")) return false;
     const wide = box.scrollWidth > box.clientWidth;
     const tall = box.scrollHeight > box.clientHeight;
-    if (!wide && !tall) continue;
+    if (!wide && !tall) return false;
     const style = getComputedStyle(box);
-    if ((wide && SCROLLING.has(style.overflowX)) ||
-        (tall && SCROLLING.has(style.overflowY))) {
-      box.setAttribute("tabindex", "0");
-    }
-  }
+    return (wide && SCROLLING.has(style.overflowX)) ||
+      (tall && SCROLLING.has(style.overflowY));
+  });
+  for (const box of scrolling) box.setAttribute("tabindex", "0");
 }
 
 document$.subscribe(focusScrollingBoxes);
