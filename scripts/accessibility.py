@@ -10,7 +10,7 @@ as assistive MathML (the SVG itself is hidden from screen readers).
 import functools
 import json
 
-from scripts.browser import window_width
+from scripts.browser import ALL_BLOCKS_DRAWN, window_width
 from scripts.paths import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -62,7 +62,8 @@ def _violations_at(browser, url: str, width: int | None) -> list[dict]:
     with window_width(browser, width):
         browser.get(url)
         browser.execute_script(axe)
-        found = json.loads(browser.execute_async_script(check))
+        found = json.loads(browser.execute_async_script(check,
+                                                         ALL_BLOCKS_DRAWN))
     if isinstance(found, dict):
         raise RuntimeError(f"axe-core failed on {url}: {found['error']}")
     return found

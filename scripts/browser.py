@@ -43,6 +43,11 @@ SCHEMES = {"default": "light", "slate": "dark"}  # Material's schemes
 # Text about 10 % wider, as with a wider font than this machine's: a
 # layout that passes only thanks to the fonts here fails with it.
 WIDER_TEXT = "body * { letter-spacing: 0.05em !important; }"
+# Every block of the text drawn at once. book.css draws a block only when
+# it nears the screen (content-visibility); the checks that read boxes
+# and colours judge each block as the reader sees it once drawn.
+ALL_BLOCKS_DRAWN = (".md-typeset > * "
+                    "{ content-visibility: visible !important; }")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync",
@@ -171,8 +176,8 @@ def _other_hosts(browser, origin: str) -> list[str]:
 
 
 def _overflow(browser, css: str | None = None) -> list[str]:
-    found = json.loads(browser.execute_async_script(script("overflow"),
-                                                     css))
+    found = json.loads(browser.execute_async_script(
+        script("overflow"), css, ALL_BLOCKS_DRAWN))
     if "error" in found:
         raise RuntimeError(f"overflow.js failed: {found['error']}")
     problems = []

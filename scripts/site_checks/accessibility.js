@@ -2,7 +2,9 @@
 // after axe-core (npm) has been injected: axe's rules in the light and
 // in the dark palette. Calls back with JSON: [{scheme, id, impact, help,
 // targets}] for each violation, at most five elements named per rule.
-const done = arguments[arguments.length - 1];
+// arguments[0]: CSS that draws every block of the text
+// (browser.ALL_BLOCKS_DRAWN).
+const [allDrawn, done] = arguments;
 const frame = () => new Promise((r) => requestAnimationFrame(r));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 (async () => {
@@ -13,8 +15,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   // reaches it (book.css: content-visibility); axe reads colours and
   // boxes from what is drawn, so every block is judged as drawn.
   const drawn = document.createElement("style");
-  drawn.textContent =
-    ".md-typeset > * { content-visibility: visible !important; }";
+  drawn.textContent = allDrawn;
   document.head.append(drawn);
   for (const scheme of ["default", "slate"]) {
     body.setAttribute("data-md-color-scheme", scheme);

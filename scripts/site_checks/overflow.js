@@ -10,8 +10,9 @@
 // the size MathJax gave it (not shrunk, not collapsed to an empty box)
 // and lies inside the box's visible area, whole from top to bottom.
 // arguments[0]: CSS to apply while measuring (the "wider text" pass),
-// or null. Calls back with JSON.
-const [css, done] = arguments;
+// or null; arguments[1]: CSS that draws every block of the text
+// (browser.ALL_BLOCKS_DRAWN). Calls back with JSON.
+const [css, allDrawn, done] = arguments;
 const frame = () => new Promise((r) => requestAnimationFrame(r));
 const describe = (el) => {
   let name = el.tagName.toLowerCase();
@@ -81,8 +82,7 @@ const describe = (el) => {
   // content-visibility) and holds a placeholder height; each formula is
   // measured as it is drawn once the reader scrolls to it.
   const drawn = document.createElement("style");
-  drawn.textContent =
-    ".md-typeset > * { content-visibility: visible !important; }";
+  drawn.textContent = allDrawn;
   document.head.append(drawn);
   await frame();
   const formulas = [];

@@ -245,10 +245,6 @@ NO_SCROLL_BOXES = """
     .md-typeset__scrollwrap, .md-typeset table:not([class]),
     .md-typeset pre > code, .md-typeset div.arithmatex {
       overflow: visible !important; }"""
-# The text's blocks are drawn only near the screen (book.css:
-# content-visibility), and such a block clips what sticks out of it
-# rather than letting the page scroll sideways.
-NO_CONTAINMENT = ".md-typeset > * { content-visibility: visible !important; }"
 
 
 @pytest.fixture
@@ -312,7 +308,9 @@ def test_wide_table_formula_and_code_scroll_in_their_own_box(browser,
         for width in chromium.PHONE_WIDTHS:
             assert any(p.startswith(f"{width} px, ") and "reaches" in p
                        for p in problems), (part, problems)
-    browser.execute_script(add_style, NO_CONTAINMENT)
+    # A block drawn only near the screen (book.css) clips what sticks out
+    # of it; drawn at once, it lets the page scroll sideways again.
+    browser.execute_script(add_style, chromium.ALL_BLOCKS_DRAWN)
     for part in ("table", "formula", "code comment"):
         wide_page(part)
         problems = chromium.overflow_problems(browser)
