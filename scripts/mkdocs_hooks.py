@@ -16,7 +16,8 @@ and saying to run ``make generate``.
 * on_page_markdown: inject result values, check figure references, check
   that a page with code has its downloads.
 * on_page_content: the download banner (and "Open in Colab"); code,
-  notebook outputs and display math kept out of the search index.
+  notebook outputs and display math kept out of the search index; a
+  table with an empty corner gets row headers.
 * on_post_build: finish the site (scripts/postbuild.py: math drawn as
   SVG, lean notebook CSS, minified figures; a TeX error is a warning, so
   it fails --strict) and, offline, copy the search shim.
@@ -191,7 +192,7 @@ def _banner(config, page, label: str, ipynb_uri: str, script_uri: str):
 
 
 def on_page_content(html, page, config, files):
-    html = pages.exclude_from_search(html)
+    html = pages.row_headers(pages.exclude_from_search(html))
     src = page.file.src_uri
     if src in _state["practice"]:
         ipynb, script = _state["practice"][src]

@@ -98,3 +98,28 @@ def exclude_from_search(html: str) -> str:
     (Material's search plugin skips them)."""
     return SEARCH_EXCLUDED.sub(lambda m: m.group(0) + " data-search-exclude",
                                html)
+
+
+# A table whose top-left header cell is empty labels its rows with its
+# first column. Markdown makes those labels data cells and the corner an
+# empty header, so a screen reader (and axe-core's td-has-header) finds
+# no header for them; they become row headers and the corner a plain
+# cell.
+TABLE = re.compile(r"<table>.*?</table>", re.S)
+EMPTY_CORNER = re.compile(r"<thead>\s*<tr>\s*<th(?: [^>]*)?></th>")
+ROW_LABEL = re.compile(r"(<tr>\s*)<td((?: [^>]*)?)>(.*?)</td>", re.S)
+
+
+def row_headers(html: str) -> str:
+    """Make the first column of a table with an empty corner its row
+    headers (``<th scope="row">``)."""
+    def fix(match: re.Match) -> str:
+        table = match.group(0)
+        corner = EMPTY_CORNER.search(table)
+        if not corner:
+            return table
+        head, body = table[:corner.end()], table[corner.end():]
+        head = head[:corner.start()] + re.sub(
+            r"<th((?: [^>]*)?)></th>$", r"<td\1></td>", head[corner.start():])
+        return head + ROW_LABEL.sub(r'\1<th scope="row"\2>\3</th>', body)
+    return TABLE.sub(fix, html)

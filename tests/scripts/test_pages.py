@@ -59,3 +59,17 @@ def test_notebook_cdn_scripts_are_removed():
             '</script><script>keep()</script>')
     assert pages.strip_notebook_scripts(html) == (
         "<p>keep</p><script>keep()</script>")
+
+
+def test_a_table_with_an_empty_corner_gets_row_headers():
+    html = ("<table>\n<thead>\n<tr>\n<th></th>\n<th>accuracy</th>\n</tr>\n"
+            "</thead>\n<tbody>\n<tr>\n<td><code>fit</code></td>\n"
+            '<td style="text-align: right;">0.9</td>\n</tr>\n<tr>\n'
+            "<td>test</td>\n<td>0.8</td>\n</tr>\n</tbody>\n</table>")
+    fixed = pages.row_headers(html)
+    assert "<thead>\n<tr>\n<td></td>\n<th>accuracy</th>" in fixed
+    assert '<tr>\n<th scope="row"><code>fit</code></th>\n<td style=' in fixed
+    assert '<th scope="row">test</th>\n<td>0.8</td>' in fixed
+    # A table whose corner has a name is left as it is.
+    named = html.replace("<th></th>", "<th>run</th>")
+    assert pages.row_headers(named) == named
