@@ -106,7 +106,7 @@ def exclude_from_search(html: str) -> str:
 # no header for them; they become row headers and the corner a plain
 # cell.
 TABLE = re.compile(r"<table>.*?</table>", re.S)
-EMPTY_CORNER = re.compile(r"<thead>\s*<tr>\s*<th(?: [^>]*)?></th>")
+EMPTY_CORNER = re.compile(r"(<thead>\s*<tr>\s*)<th((?: [^>]*)?)></th>")
 ROW_LABEL = re.compile(r"(<tr>\s*)<td((?: [^>]*)?)>(.*?)</td>", re.S)
 
 
@@ -118,8 +118,7 @@ def row_headers(html: str) -> str:
         corner = EMPTY_CORNER.search(table)
         if not corner:
             return table
-        head, body = table[:corner.end()], table[corner.end():]
-        head = head[:corner.start()] + re.sub(
-            r"<th((?: [^>]*)?)></th>$", r"<td\1></td>", head[corner.start():])
+        head = table[:corner.start()] + corner.expand(r"\1<td\2></td>")
+        body = table[corner.end():]
         return head + ROW_LABEL.sub(r'\1<th scope="row"\2>\3</th>', body)
     return TABLE.sub(fix, html)
