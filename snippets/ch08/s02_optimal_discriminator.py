@@ -71,8 +71,9 @@ def train_bin_discriminator(n_real, n_fake, num_steps=2000):
 
 
 def value(d, n_real, n_fake):
-    """V(D, G) = E_data[log D] + E_g[log(1 - D)] on the histograms."""
-    d = np.clip(d, 1e-12, 1 - 1e-12)
+    """V(D, G) = E_data[log D] + E_g[log(1 - D)] on the histograms, in
+    float64 (a float32 log would round V by more than D* beats D)."""
+    d = np.clip(np.asarray(d, dtype=float), 1e-12, 1 - 1e-12)
     return float(np.sum(n_real * np.log(d)) / n_real.sum()
                  + np.sum(n_fake * np.log(1 - d)) / n_fake.sum())
 
