@@ -12,8 +12,18 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const shown = body.getAttribute("data-md-color-scheme");
   const found = [];
   // A block of the text off the screen is drawn only when the reader
-  // reaches it (book.css: content-visibility); axe reads colours and
-  // boxes from what is drawn, so every block is judged as drawn.
+  // reaches it (book.css: content-visibility), and only then are its
+  // scrolling boxes made focusable (book.js). So the check first reads
+  // the page as a reader does, a screen at a time, to the end and back.
+  // axe reads colours and boxes from what is drawn, so every block is
+  // then judged as drawn.
+  for (let y = 0; y < document.documentElement.scrollHeight;
+       y += innerHeight) {
+    scrollTo({top: y, behavior: "instant"});
+    await frame();
+    await frame();
+  }
+  scrollTo({top: 0, behavior: "instant"});
   const drawn = document.createElement("style");
   drawn.textContent = allDrawn;
   document.head.append(drawn);

@@ -13,17 +13,24 @@ document$.subscribe(() => {
 // focus so that keyboard users can scroll it (axe:
 // scrollable-region-focusable), as Material does for wide code blocks.
 // What overflows depends on the reader's fonts and screen, so it is
-// measured in the browser, on every page and again after a resize.
+// measured in the browser: on every page, again after a resize, and in
+// each block of the text when the browser draws it. book.css draws a
+// block only when it nears the screen (content-visibility); until then
+// nothing in it overflows, and measuring it would lay it out at once.
 const SCROLLING = new Set(["auto", "scroll"]);
+// Inline code never scrolls (only a code block's pre > code does).
+const BOXES = "article :is(div, pre, pre > code, table):not(mjx-container *)";
+const drawn = (box) => !box.checkVisibility ||
+  box.checkVisibility({contentVisibilityAuto: true});
 
-function focusScrollingBoxes() {
-  const boxes = document.querySelectorAll(
-    "article :is(div, pre, code, table):not(mjx-container *)");
+function focusScrollingBoxes(root = document) {
+  const boxes = [...root.querySelectorAll(BOXES)];
+  if (root !== document && root.matches(BOXES)) boxes.push(root);
   // Measure every box first, then mark them: a tabindex set between two
   // measurements would make the browser lay the page out again for the
   // next one (on a long page, dozens of layouts on a phone's CPU).
-  const scrolling = [...boxes].filter((box) => {
-    if (box.hasAttribute("tabindex")) return false;
+  const scrolling = boxes.filter((box) => {
+    if (box.hasAttribute("tabindex") || !drawn(box)) return false;
     const wide = box.scrollWidth > box.clientWidth;
     const tall = box.scrollHeight > box.clientHeight;
     if (!wide && !tall) return false;
@@ -34,8 +41,11 @@ function focusScrollingBoxes() {
   for (const box of scrolling) box.setAttribute("tabindex", "0");
 }
 
-document$.subscribe(focusScrollingBoxes);
-document.fonts.ready.then(focusScrollingBoxes);
+document$.subscribe(() => focusScrollingBoxes());
+document.fonts.ready.then(() => focusScrollingBoxes());
+document.addEventListener("contentvisibilityautostatechange", (event) => {
+  if (!event.skipped) focusScrollingBoxes(event.target);
+}, true);
 let measuring = false;
 window.addEventListener("resize", () => {
   if (measuring) return;
