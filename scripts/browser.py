@@ -37,7 +37,8 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHECKS = ("console", "math", "images", "hosts", "palette", "overflow")
+CHECKS = ("console", "math", "images", "hosts", "palette", "overflow",
+          "shift")
 PHONE_WIDTHS = (360, 390)   # small Android phones, recent iPhones
 SCHEMES = {"default": "light", "slate": "dark"}  # Material's schemes
 # Text about 10 % wider, as with a wider font than this machine's: a
@@ -151,6 +152,24 @@ def page_facts(browser) -> dict:
     return facts
 
 
+# Text that moves as the page loads, in Lighthouse's units (its mobile
+# score starts to fall at 0.1). A page whose own blocks settle moves by
+# about 0.0002 here; a table drawn a frame late moved 5-5 by 0.1.
+SHIFT_LIMIT = 0.01
+
+
+def layout_shift_problems(browser) -> list[str]:
+    """The page's layout shifts while it loaded, if they add up to more
+    than SHIFT_LIMIT, each with what moved. Call it right after loading."""
+    shifts = browser.execute_async_script(script("layout_shift"))
+    total = sum(score for score, _ in shifts)
+    if total <= SHIFT_LIMIT:
+        return []
+    return [f"the text moved while the page loaded: layout shift "
+            f"{total:.3f} > {SHIFT_LIMIT}"] + [
+        f"  {score:.3f}: {moved}" for score, moved in shifts]
+
+
 def _palette_problems(browser) -> list[str]:
     result = json.loads(browser.execute_async_script(script("palette")))
     if "error" in result:
@@ -232,9 +251,10 @@ def check_page(browser, url: str) -> dict[str, list[str]]:
     """Load one page and return {check: [problem, ...]} for CHECKS."""
     _flush_logs(browser)
     browser.get(url)
+    shift = layout_shift_problems(browser)
     facts = page_facts(browser)
     report = {"math": math_problems(facts), "images": facts["images"],
-              "palette": _palette_problems(browser)}
+              "palette": _palette_problems(browser), "shift": shift}
     report["overflow"] = overflow_problems(browser)
     report["console"] = [
         f"{entry['level']}: {entry['message']}"

@@ -85,8 +85,9 @@ def test_instant_navigation_keeps_math_drawn(browser, served_site):
 
 
 def test_checks_catch_a_broken_page(browser, build_page, tmp_path):
-    """A page with raw TeX, a missing image and a script from another
-    host fails the browser checks and the link check, each by name."""
+    """A page with raw TeX, a missing image, a script from another host
+    and a block put above its text after the first paint fails the
+    browser checks and the link check, each by name."""
     site = build_page(tmp_path, r"""
         # Broken on purpose
 
@@ -97,6 +98,16 @@ def test_checks_catch_a_broken_page(browser, build_page, tmp_path):
         <img src="nope.png" alt="a missing figure">
 
         <script src="https://example.com/x.js"></script>
+
+        <script>
+        addEventListener("load", () => requestAnimationFrame(() => {
+          const late = document.createElement("div");
+          late.style.height = "300px";
+          document.querySelector("article").prepend(late);
+        }));
+        </script>
+
+        Text that the late block pushes down.
         """)
     with sitecheck.serve(site) as base:
         report = chromium.check_page(browser, base)
@@ -106,6 +117,7 @@ def test_checks_catch_a_broken_page(browser, build_page, tmp_path):
     assert any("example.com/x.js" in p for p in report["hosts"]), report
     assert any("example.com/x.js" in p for p in report["console"]), report
     assert any("nope.png" in p for p in report["console"]), report
+    assert any("layout shift" in p for p in report["shift"]), report
     problems, _ = sitecheck.check_links(site)
     assert any("nope.png" in p and "not found" in p for p in problems)
     assert any("example.com/x.js" in p and "another host" in p
