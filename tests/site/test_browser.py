@@ -204,8 +204,8 @@ def test_search_finds_pages_by_their_text_not_their_code(
     word of its prose and by one in inline code, while a word that only a
     code block holds is shown on the page but not indexed. The index is
     fetched once, when the reader first opens the search (the script in
-    overrides/partials/search-on-demand.html), not
-    with every page: Material itself fetches it as soon as it starts."""
+    overrides/partials/search-on-demand.html), not with every page:
+    Material itself fetches it as soon as it starts."""
     site = build_page(tmp_path, r"""
         # Searchable
 
