@@ -37,8 +37,7 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHECKS = ("console", "math", "images", "hosts", "palette", "overflow",
-          "shift")
+CHECKS = ("console", "math", "images", "hosts", "palette", "overflow")
 PHONE_WIDTHS = (360, 390)   # small Android phones, recent iPhones
 SCHEMES = {"default": "light", "slate": "dark"}  # Material's schemes
 # Text about 10 % wider, as with a wider font than this machine's: a
@@ -152,16 +151,22 @@ def page_facts(browser) -> dict:
     return facts
 
 
-# Text that moves as the page loads, in Lighthouse's units (its mobile
-# score starts to fall at 0.1). A page whose own blocks settle moves by
-# about 0.0002 here; a table drawn a frame late moved 5-5 by 0.1.
-SHIFT_LIMIT = 0.01
+# Text that moves as the page loads, in Lighthouse's units: it counts
+# up to 0.1 as good. Loaded on a phone-wide window, a table drawn a
+# frame late moved 5-5 by 0.42; the small moves left (Material wrapping
+# a table, a block parsed after the first paint) stay under 0.07.
+SHIFT_LIMIT = 0.1
+SHIFT_WIDTH = 412  # Lighthouse's mobile screen
 
 
-def layout_shift_problems(browser) -> list[str]:
-    """The page's layout shifts while it loaded, if they add up to more
-    than SHIFT_LIMIT, each with what moved. Call it right after loading."""
-    shifts = browser.execute_async_script(script("layout_shift"))
+def layout_shift_problems(browser, url: str,
+                          width: int | None = SHIFT_WIDTH) -> list[str]:
+    """Load the page in a window `width` px wide and return its layout
+    shifts while it loaded, with what moved, if they add up to more
+    than SHIFT_LIMIT."""
+    with window_width(browser, width):
+        browser.get(url)
+        shifts = browser.execute_async_script(script("layout_shift"))
     total = sum(score for score, _ in shifts)
     if total <= SHIFT_LIMIT:
         return []
@@ -251,10 +256,9 @@ def check_page(browser, url: str) -> dict[str, list[str]]:
     """Load one page and return {check: [problem, ...]} for CHECKS."""
     _flush_logs(browser)
     browser.get(url)
-    shift = layout_shift_problems(browser)
     facts = page_facts(browser)
     report = {"math": math_problems(facts), "images": facts["images"],
-              "palette": _palette_problems(browser), "shift": shift}
+              "palette": _palette_problems(browser)}
     report["overflow"] = overflow_problems(browser)
     report["console"] = [
         f"{entry['level']}: {entry['message']}"
