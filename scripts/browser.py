@@ -46,7 +46,7 @@ WIDER_TEXT = "body * { letter-spacing: 0.05em !important; }"
 # Every block of the text drawn at once. book.css draws a block only when
 # it nears the screen (content-visibility); the checks that read boxes
 # and colours judge each block as the reader sees it once drawn.
-ALL_BLOCKS_DRAWN = (".md-typeset > * "
+ALL_BLOCKS_DRAWN = (".md-typeset > *, .jp-Notebook > .jp-Cell "
                     "{ content-visibility: visible !important; }")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
          "--no-first-run", "--disable-background-networking",
