@@ -15,9 +15,9 @@ and saying to run ``make generate``.
   the pages' .ipynb and .py downloads (plain files beside each page).
 * on_page_markdown: inject result values, check figure references, check
   that a page with code has its downloads.
-* on_page_content: the download banner (and "Open in Colab"); code,
-  notebook outputs and display math kept out of the search index; a
-  table with an empty corner gets row headers.
+* on_page_content: the download banner (and "Open in Colab"); code
+  and notebook outputs kept out of the search index (math stays, as
+  TeX); a table with an empty corner gets row headers.
 * on_post_build: finish the site (scripts/postbuild.py: math drawn as
   SVG, lean notebook CSS, minified figures; a TeX error is a warning, so
   it fails --strict) and, offline, copy the search shim.

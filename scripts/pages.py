@@ -84,10 +84,10 @@ def strip_notebook_scripts(html: str) -> str:
 
 
 # What search leaves out: code blocks (pages and notebook cells) and
-# cell outputs. Every page ships the whole index on its first visit
-# (Material's search worker fetches it at once), and code was about 40 %
-# of it, while readers find a page by its prose, headings and inline
-# code, which stay. (Math stays as it is: scripts/postbuild.mjs finds
+# cell outputs. A reader's first search fetches the whole index
+# (overrides/partials/search-on-demand.html), and code was about 40 % of
+# it, while readers find a page by its prose, headings and inline code,
+# which stay. (Math stays as it is: scripts/postbuild.mjs finds
 # formulas by their exact arithmatex markup.)
 SEARCH_EXCLUDED = re.compile(
     r'<div class="(?:highlight|highlight-ipynb[^"]*|jp-OutputArea[^"]*)"')
