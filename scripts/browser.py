@@ -153,7 +153,7 @@ def page_facts(browser) -> dict:
 
 # Text that moves as the page loads, in Lighthouse's units: it counts
 # up to 0.1 as good. Loaded on a phone-wide window, a table drawn a
-# frame late moved 5-5 by 0.42; the small moves left (Material wrapping
+# frame late moved 5-5 by 0.44; the small moves left (Material wrapping
 # a table, a block parsed after the first paint) stay under 0.07.
 SHIFT_LIMIT = 0.1
 SHIFT_WIDTH = 412  # Lighthouse's mobile screen
