@@ -10,7 +10,8 @@ figures, and the pages' and practice files' downloads; each
 practice notebook becomes a Markdown page (its cells, with their printed
 output and figures). ``OUT/mkdocs.yml`` is the book's configuration with
 ``docs_dir`` pointing there and the practice pages' nav entries ending
-in ``.md``; ``OUT/snippets`` holds the included sources. Run the
+in ``.md``; ``OUT/snippets`` holds the included sources and
+``OUT/overrides`` the theme overrides (``custom_dir``). Run the
 generator from OUT. Everything must have been generated (``make
 generate``). The math is drawn after the build, on the built site, by
 ``python -m scripts.postbuild SITE``, as for MkDocs.
@@ -78,6 +79,9 @@ def stage(out: Path) -> Path:
     docs = out / "docs"
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(DOCS, docs)
+    # The theme's page with the book's script in its head (custom_dir).
+    shutil.rmtree(out / "overrides", ignore_errors=True)
+    shutil.copytree(ROOT / "overrides", out / "overrides")
     snippets = discover()
     for snippet in snippets:
         folder = runner.entry(snippet).require(
