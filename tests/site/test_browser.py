@@ -245,7 +245,6 @@ def test_search_finds_pages_by_their_text_not_their_code(
         assert chromium.search_hits(browser, "okapi") >= 1
 
 
-
 BOOK_WORDS = ["Adam", "optimizer", "RMSprop", "return_sequences", "kappa"]
 
 
@@ -260,6 +259,7 @@ def test_search_finds_the_books_own_words(browser, served_site):
         if chromium.search_hits(browser, word) < 1:
             missing.append(word)
     assert not missing, f"the search finds no page for {missing}"
+
 
 def _fetched(browser, name: str) -> int:
     """How many times the page has fetched a file of that name."""
