@@ -35,9 +35,10 @@ def _sources() -> tuple[str, str]:
 # axe needs several seconds on a page of 300 formulas, twice (one run
 # per palette), and far more on a busy machine.
 TIMEOUT_S = 120
-# Widths axe judges a page at: the browser's desktop window, and a phone,
-# where far more formulas, code and tables scroll in their own boxes
-# (what scrolls depends on the reader's fonts as much as on the screen).
+# Widths axe judges a page at: the browser's desktop window (with a
+# mouse), and a phone's touch screen, where far more formulas, code and
+# tables scroll in their own boxes (what scrolls depends on the reader's
+# fonts as much as on the screen) and nothing hovers.
 WIDTHS = (None, 360)
 
 
@@ -59,7 +60,7 @@ def _violations_at(browser, url: str, width: int | None) -> list[dict]:
     # Loaded at the width, as a reader's phone loads it (switching the
     # width of a loaded page starts Material's layout transitions).
     axe, check = _sources()
-    with window_width(browser, width):
+    with window_width(browser, width, touch=width is not None):
         browser.get(url)
         browser.execute_script(axe)
         found = json.loads(browser.execute_async_script(check,

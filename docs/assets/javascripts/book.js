@@ -46,6 +46,15 @@ document.fonts.ready.then(() => focusScrollingBoxes());
 document.addEventListener("contentvisibilityautostatechange", (event) => {
   if (!event.skipped) focusScrollingBoxes(event.target);
 }, true);
+// Material sets up each code block when it nears the screen (the
+// content.lazy feature: setting all of them up at load lays the page
+// out once per block) and then, on a device without hover, removes the
+// block's tabindex. Where the block scrolls, it gets it back.
+new MutationObserver((changes) => {
+  for (const {target} of changes) {
+    if (!target.hasAttribute("tabindex")) focusScrollingBoxes(target);
+  }
+}).observe(document.body, {subtree: true, attributeFilter: ["tabindex"]});
 let measuring = false;
 window.addEventListener("resize", () => {
   if (measuring) return;
