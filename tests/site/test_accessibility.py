@@ -46,40 +46,39 @@ def test_axe_ran_its_rules_in_both_palettes(browser, tmp_path):
     assert any("svg-img-alt" in line for line in lines), lines
 
 
+def _widths_with_an_unfocusable_box(browser, tmp_path, box: str) -> set:
+    """Widths at which axe finds a scrolling box without keyboard focus
+    (scrollable-region-focusable) on a page holding `box`."""
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><title>t</title></head>'
+        '<body data-md-color-scheme="default"><main><h1>Wide</h1>'
+        + box + "</main></body></html>", encoding="utf-8")
+    with sitecheck.serve(tmp_path) as base:
+        found = accessibility.violations(browser, base)
+    return {v["width"] for v in found
+            if v["id"] == "scrollable-region-focusable"}
+
+
 def test_axe_judges_scrolling_boxes_at_a_phone_width(browser, tmp_path):
     """A box that scrolls only on a phone, without keyboard focus, fails
     scrollable-region-focusable at 360 px and passes on the desktop: the
     check sees what a narrower screen or wider fonts make overflow."""
-    (tmp_path / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><title>t</title></head>'
-        '<body data-md-color-scheme="default"><main><h1>Wide</h1>'
+    assert _widths_with_an_unfocusable_box(
+        browser, tmp_path,
         '<div style="overflow-x: auto; max-width: 100%">'
-        '<p style="width: 600px">' + "word " * 60 + "</p></div>"
-        "</main></body></html>", encoding="utf-8")
-    with sitecheck.serve(tmp_path) as base:
-        found = accessibility.violations(browser, base)
-    where = {v["width"] for v in found
-             if v["id"] == "scrollable-region-focusable"}
-    assert where == {360}, found
+        '<p style="width: 600px">' + "word " * 60 + "</p></div>") == {360}
 
 
 def test_axe_judges_a_phone_as_a_touch_screen(browser, tmp_path):
     """A box that scrolls at every width and takes keyboard focus only
     where the pointer hovers (as Material gives it to a wide code block)
     fails at 360 px, a touch screen, and passes on the desktop."""
-    (tmp_path / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><title>t</title></head>'
-        '<body data-md-color-scheme="default"><main><h1>Wide</h1>'
+    assert _widths_with_an_unfocusable_box(
+        browser, tmp_path,
         '<div id="box" style="overflow-x: auto; max-width: 100%">'
         '<p style="width: 3000px">' + "word " * 60 + "</p></div>"
         "<script>if (matchMedia('(hover)').matches) "
-        "box.setAttribute('tabindex', '0');</script>"
-        "</main></body></html>", encoding="utf-8")
-    with sitecheck.serve(tmp_path) as base:
-        found = accessibility.violations(browser, base)
-    where = {v["width"] for v in found
-             if v["id"] == "scrollable-region-focusable"}
-    assert where == {360}, found
+        "box.setAttribute('tabindex', '0');</script>") == {360}
 
 
 def test_formulas_keep_their_text_alternative(browser, tmp_path):
