@@ -60,7 +60,7 @@ def _violations_at(browser, url: str, width: int | None) -> list[dict]:
     # Loaded at the width, as a reader's phone loads it (switching the
     # width of a loaded page starts Material's layout transitions).
     axe, check = _sources()
-    with window_width(browser, width, touch=width is not None):
+    with window_width(browser, width, touch=True):
         browser.get(url)
         browser.execute_script(axe)
         found = json.loads(browser.execute_async_script(check,
