@@ -9,11 +9,14 @@ ran there runs on a reader's machine with only the pip packages.
 A practice snippet (header ``Practice:``) is a jupytext percent-format
 source (``# %%`` code cells, ``# %% [markdown]`` prose). Its notebook is
 ``jupytext.reads(source, "py:percent")``, executed; its ``.py`` download
-is the same percent source. Section markers (``# --8<-- [start:x]``) are
+is the same percent source. The file's docstring header, a code cell of
+its own in that reading, becomes one line of prose under the title
+(executed, the cell only printed itself back). Section markers (``# --8<-- [start:x]``) are
 dropped from both; imports of book code, if any, are inlined
 (scripts/inline.py). Both are cached as ``cache.Entry("practice", …)``.
 """
 
+import ast
 import re
 import tempfile
 import textwrap
@@ -119,14 +122,34 @@ def practice_source(snippet: Snippet) -> str:
     return SECTION_MARKER.sub("", source)
 
 
+def _is_docstring(cell: nbformat.NotebookNode) -> bool:
+    """A code cell made of one string literal and nothing else."""
+    if cell.cell_type != "code":
+        return False
+    body = ast.parse(cell.source).body
+    return (len(body) == 1 and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str))
+
+
 def practice_notebook(snippet: Snippet) -> nbformat.NotebookNode:
-    """The practice file's cells, as jupytext reads its percent source."""
-    return jupytext.reads(practice_source(snippet), fmt="py:percent")
+    """The practice file's cells, as jupytext reads its percent source,
+    with its docstring header turned into a line under the title."""
+    nb = jupytext.reads(practice_source(snippet), fmt="py:percent")
+    if nb.cells and _is_docstring(nb.cells[0]):
+        del nb.cells[0]
+        title = next((i for i, cell in enumerate(nb.cells)
+                      if cell.cell_type == "markdown"), -1)
+        nb.cells.insert(title + 1, nbformat.v4.new_markdown_cell(
+            f"*From the course's practice file `{snippet.practice}`; "
+            f"book section {snippet.fields['Section']}.*"))
+    return nb
 
 
 def practice_entry(snippet: Snippet) -> cache.Entry:
+    # This module builds the notebook: a change to it remakes the entry.
     return cache.Entry("practice", snippet.id,
-                       cache.key("practice", [snippet.path]))
+                       cache.key("practice", [snippet.path, Path(__file__)]))
 
 
 def practice_outputs(snippet: Snippet) -> tuple[Path, Path]:

@@ -73,6 +73,39 @@ def test_a_percent_source_becomes_cells_and_runs(percent_snippet):
     assert entry.exists() and ipynb.parent == entry.dir
 
 
+HEADED = '''\
+"""Fit a line.
+
+Section: 9-1 Test
+Practice: 9-1.line.py
+"""
+
+# %% [markdown]
+# # Practice 9-1
+
+# %%
+def main():
+    print("fitted")
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+def test_a_docstring_header_becomes_a_line_under_the_title(tmp_path):
+    path = tmp_path / "ch09" / "s01_line.py"
+    path.parent.mkdir()
+    path.write_text(HEADED, encoding="utf-8")
+    nb = notebooks.practice_notebook(parse(path, tmp_path))
+    assert [c.cell_type for c in nb.cells] == ["markdown", "markdown",
+                                                "code"]
+    assert nb.cells[0].source == "# Practice 9-1"
+    assert nb.cells[1].source == ("*From the course's practice file "
+                                  "`9-1.line.py`; book section 9-1 Test.*")
+    assert nb.cells[2].source.startswith("def main():")
+
+
 def test_book_code_cannot_be_imported_where_notebooks_run(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("import os; print(os.listdir('.'))"),
@@ -99,6 +132,10 @@ def test_practice_notebook_executes(snippet, practice_notebook):
                       if o.output_type == "stream")
     assert printed.strip(), "the practice file printed nothing"
     assert snippet.practice in "".join(c.source for c in nb.cells[:2])
+    assert nb.cells[0].cell_type == "markdown", "the title comes first"
+    assert not [o for o in outputs if o.output_type == "execute_result"
+                and "Section:" in o.get("data", {}).get("text/plain", "")
+                ], "a cell prints the file's docstring back"
     source = script.read_text(encoding="utf-8")
     assert "from snippets" not in source and "import snippets" not in source
     assert 'if __name__ == "__main__":' in source
