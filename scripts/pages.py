@@ -87,10 +87,14 @@ def strip_notebook_scripts(html: str) -> str:
 # cell outputs. A reader's first search fetches the whole index
 # (overrides/partials/search-on-demand.html), and code was about 40 % of
 # it, while readers find a page by its prose, headings and inline code,
-# which stay. (Math stays as it is: scripts/postbuild.mjs finds
-# formulas by their exact arithmatex markup.)
+# which stay. A notebook code cell also carries its prompt ("In [1]:"),
+# its copy button's "Copied!" and a hidden plain copy of its code for
+# the clipboard; without them a result began "In [1]: Copied!" and
+# went on with the code. (Math stays as it is: scripts/postbuild.mjs
+# finds formulas by their exact arithmatex markup.)
 SEARCH_EXCLUDED = re.compile(
-    r'<div class="(?:highlight|highlight-ipynb[^"]*|jp-OutputArea[^"]*)"')
+    r'<div class="(?:highlight|highlight-ipynb[^"]*|jp-OutputArea[^"]*'
+    r'|jp-InputPrompt[^"]*|zeroclipboard-container|clipboard-copy-txt)"')
 
 
 def exclude_from_search(html: str) -> str:

@@ -73,3 +73,38 @@ def test_a_table_with_an_empty_corner_gets_row_headers():
     # A table whose corner has a name is left as it is.
     named = html.replace("<th></th>", "<th>run</th>")
     assert pages.row_headers(named) == named
+
+
+# A notebook code cell as mkdocs-jupyter writes it (trimmed): prompt,
+# copy button, highlighted code, the hidden plain copy for the
+# clipboard, and an output.
+NOTEBOOK_CELL = """\
+<p>Fit a line.</p>
+<div class="jp-Cell jp-CodeCell jp-Notebook-cell">
+<div class="jp-InputArea jp-Cell-inputArea">
+<div class="jp-InputPrompt jp-InputArea-prompt">In&nbsp;[1]:</div>
+<div class="CodeMirror cm-s-jupyter">
+<div class="zeroclipboard-container">
+<clipboard-copy for="cell-1"><div><span class="notice" hidden>Copied!</span>
+</div></clipboard-copy>
+</div>
+<div class="highlight-ipynb hl-python"><pre><span>slope = 2</span></pre></div>
+</div>
+</div>
+<div class="clipboard-copy-txt" id="cell-1">slope = 2</div>
+<div class="jp-OutputArea jp-Cell-outputArea"><pre>2</pre></div>
+</div>
+"""
+
+
+def test_search_indexes_a_notebook_cells_prose_only():
+    """Material's own search parser, given the marked page, keeps the
+    prose and none of the cell's prompt, button text, code or output."""
+    from material.plugins.search.plugin import Parser
+
+    parser = Parser()
+    parser.feed(pages.exclude_from_search(NOTEBOOK_CELL))
+    text = "".join(t for section in parser.data for t in section.text)
+    assert "Fit a line." in text
+    for left_out in ("In", "Copied!", "slope", "2"):
+        assert left_out not in text.replace("Fit a line.", "")
