@@ -19,7 +19,10 @@ Lighthouse only, no builds); ``--pages N`` runs Lighthouse on the N
 heaviest pages only, for a quick look (the full run is what counts).
 Lighthouse is optional (`npm ci --prefix tools/lighthouse`, Node 18+);
 it drives Debian's Chromium (CHROME_PATH, default: `chromium` on PATH),
-one browser for all pages (tools/lighthouse/run.mjs).
+one browser for all pages (tools/lighthouse/run.mjs). The mobile preset's
+CPU slowdown is calibrated to this machine's benchmark index, so that
+every machine simulates the same phone (run.mjs says how);
+``--cpu-slowdown N`` fixes it instead (4 is Lighthouse's default).
 ``--write`` also puts the table into README.md between the
 ``<!-- speed-table:start -->`` and ``<!-- speed-table:end -->`` markers,
 as a new column beside the earlier ones: the table keeps its history.
@@ -86,11 +89,15 @@ def _kb(n: int) -> str:
     return f"{n / 1e3:.0f} KB"
 
 
-def lighthouse(urls: list[str], chrome: str,
-               presets: tuple = PRESETS) -> list[dict]:
+def lighthouse(urls: list[str], chrome: str, presets: tuple = PRESETS,
+               cpu_slowdown: float | None = None) -> list[dict]:
     """Lighthouse under both presets on each URL, one Chromium for all:
-    [{url, preset, scores: {category: 0-100}, metrics}] or {…, error}."""
+    [{url, preset, scores: {category: 0-100}, metrics}] or {…, error}.
+    The mobile CPU slowdown is calibrated (kept in _state) unless given."""
     flags = [f for f in browser.FLAGS if not f.startswith("--window-size")]
+    env = {**os.environ, "CHROME_PATH": chrome}
+    if cpu_slowdown:
+        env["CPU_SLOWDOWN"] = str(cpu_slowdown)
     runs = []
     # Each run is also appended to LOG as it ends: a long run that is
     # stopped still leaves what it measured.
@@ -101,9 +108,11 @@ def lighthouse(urls: list[str], chrome: str,
             ["node", str(LIGHTHOUSE), ",".join(presets), *urls, "--",
              *flags, f"--user-data-dir={profile}"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            env={**os.environ, "CHROME_PATH": chrome})
+            env=env)
         for line in child.stdout:
-            if line.startswith("{"):
+            if line.startswith('{"calibration"'):
+                _state["calibration"] = json.loads(line)["calibration"]
+            elif line.startswith("{"):
                 runs.append(json.loads(line))
                 log.write(line)
                 log.flush()
@@ -113,7 +122,8 @@ def lighthouse(urls: list[str], chrome: str,
     return runs
 
 
-def measure(run_tests: bool, run_lighthouse: bool) -> list[tuple]:
+def measure(run_tests: bool, run_lighthouse: bool,
+            cpu_slowdown: float | None = None) -> list[tuple]:
     rows = []
     if run_tests:
         seconds = _timed([sys.executable, "-m", "pytest", "-q",
@@ -136,13 +146,14 @@ def measure(run_tests: bool, run_lighthouse: bool) -> list[tuple]:
                   f"{bare:.1f} s", ""),
                  ("warm ÷ bare", f"{warm / bare:.2f}", "≤ 1.3"),
                  ("built site", _mb(_size(site)), "")]
-        rows += measure_site(site, run_lighthouse)
+        rows += measure_site(site, run_lighthouse,
+                             cpu_slowdown=cpu_slowdown)
     return rows
 
 
 def measure_site(site: Path, run_lighthouse: bool,
-                 pages: int | None = None,
-                 presets: tuple = PRESETS) -> list[tuple]:
+                 pages: int | None = None, presets: tuple = PRESETS,
+                 cpu_slowdown: float | None = None) -> list[tuple]:
     """Page weights and Lighthouse rows of a built site."""
     with tempfile.TemporaryDirectory() as profile:
         weights = _page_weights(site, Path(profile))
@@ -157,7 +168,7 @@ def measure_site(site: Path, run_lighthouse: bool,
         if pages:
             chosen = sorted(chosen, key=lambda p: -weights.get(p, (0, 0))[1]
                             )[:pages]
-        rows += _lighthouse_rows(site, chosen, presets)
+        rows += _lighthouse_rows(site, chosen, presets, cpu_slowdown)
     return rows
 
 
@@ -274,8 +285,8 @@ def heaviest_listing() -> str:
     return "\n".join(lines) + "\n"
 
 
-def _lighthouse_rows(site: Path, pages: list[str],
-                     presets: tuple = PRESETS) -> list[tuple]:
+def _lighthouse_rows(site: Path, pages: list[str], presets: tuple = PRESETS,
+                     cpu_slowdown: float | None = None) -> list[tuple]:
     goal = "≥ 95 every page"
     if not LIGHTHOUSE_INSTALLED.exists():
         return [("Lighthouse", "not run: `npm ci --prefix tools/lighthouse`"
@@ -286,17 +297,31 @@ def _lighthouse_rows(site: Path, pages: list[str],
         return [("Lighthouse", f"not run: {exc}", goal)]
     with serve_compressed(site) as base:
         urls = {base + sitecheck.page_url(page): page for page in pages}
-        runs = lighthouse(list(urls), chrome, presets)
+        runs = lighthouse(list(urls), chrome, presets, cpu_slowdown)
     for run in runs:
         run["page"] = urls[run["url"]]
     _state["lighthouse"] = runs
     rows = lighthouse_rows(runs, len(pages))
+    slowdowns = {r["cpuSlowdown"] for r in runs
+                 if r["preset"] == "mobile" and "cpuSlowdown" in r}
+    if slowdowns:
+        rows.append(slowdown_row(slowdowns.pop(),
+                                 _state.get("calibration")))
     marks = [r["benchmark"] for r in runs if r.get("benchmark")]
     if marks:
         rows.append(("Lighthouse's CPU benchmark index, median (min–max)",
                      f"{statistics.median(marks):g} ({min(marks)}–"
                      f"{max(marks)})", "higher: a faster, freer CPU"))
     return rows
+
+
+def slowdown_row(slowdown: float, calibration: dict | None) -> tuple:
+    """The mobile preset's CPU slowdown, and where it came from."""
+    how = (f"calibrated: median of benchmark indexes "
+           f"{sorted(calibration['benchmarks'])} ÷ {calibration['phone']:g}"
+           if calibration else "fixed by `--cpu-slowdown`")
+    return ("Lighthouse mobile CPU slowdown", f"{slowdown:g}×, {how}",
+            "the same simulated phone on any machine (4× at index 1750)")
 
 
 def lighthouse_rows(runs: list[dict], pages: int) -> list[tuple]:
@@ -443,15 +468,20 @@ def main(argv: list[str] | None = None) -> int:
                         help="Lighthouse on the N heaviest pages only")
     parser.add_argument("--presets", default=",".join(PRESETS),
                         help="Lighthouse presets (default: mobile,desktop)")
+    parser.add_argument("--cpu-slowdown", type=float,
+                        help="fix the mobile CPU slowdown (default: "
+                        "calibrated to this machine; Lighthouse's is 4)")
     args = parser.parse_args(argv)
     if not shutil.which("node") and not args.no_lighthouse:
         print("node not found: Lighthouse rows are skipped")
         args.no_lighthouse = True
     if args.site:
         rows = measure_site(args.site, not args.no_lighthouse, args.pages,
-                            tuple(args.presets.split(",")))
+                            tuple(args.presets.split(",")),
+                            args.cpu_slowdown)
     else:
-        rows = measure(not args.no_tests, not args.no_lighthouse)
+        rows = measure(not args.no_tests, not args.no_lighthouse,
+                       args.cpu_slowdown)
     text = table(rows, earlier=readme_table())
     print(text)
     print(heaviest_listing())

@@ -76,3 +76,15 @@ def test_lighthouse_rows_give_median_and_worst_page():
                 "worst page"] == "100 / 100 / 92"
     assert rows["Lighthouse desktop performance, median / worst page"] == (
         "99 / 98 (`b.html`; 2 of 4 pages)")
+
+
+def test_the_mobile_cpu_slowdown_row_says_where_it_came_from():
+    calibrated = measure.slowdown_row(
+        2.4, {"benchmarks": [1095, 1036, 1065], "phone": 437.5,
+              "slowdown": 2.4})
+    assert calibrated[:2] == (
+        "Lighthouse mobile CPU slowdown",
+        "2.4×, calibrated: median of benchmark indexes [1036, 1065, 1095]"
+        " ÷ 437.5")
+    assert measure.slowdown_row(4.0, None)[1] == (
+        "4×, fixed by `--cpu-slowdown`")
