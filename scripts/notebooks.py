@@ -11,9 +11,10 @@ source (``# %%`` code cells, ``# %% [markdown]`` prose). Its notebook is
 ``jupytext.reads(source, "py:percent")``, executed; its ``.py`` download
 is the same percent source. The file's docstring header, a code cell of
 its own in that reading, becomes one line of prose under the title
-(executed, the cell only printed itself back). Section markers (``# --8<-- [start:x]``) are
-dropped from both; imports of book code, if any, are inlined
-(scripts/inline.py). Both are cached as ``cache.Entry("practice", …)``.
+(executed, the cell only printed itself back). Section markers
+(``# --8<-- [start:x]``) are dropped from both; imports of book code, if
+any, are inlined (scripts/inline.py). Both are cached as
+``cache.Entry("practice", …)``.
 """
 
 import ast
