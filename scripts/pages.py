@@ -90,16 +90,20 @@ def strip_notebook_scripts(html: str) -> str:
 # which stay. A notebook code cell also carries its prompt ("In [1]:"),
 # its copy button's "Copied!" and a hidden plain copy of its code for
 # the clipboard; without them a result began "In [1]: Copied!" and
-# went on with the code. (Math stays as it is: scripts/postbuild.mjs
-# finds formulas by their exact arithmatex markup.)
+# went on with the code. A notebook heading's "¶" link is left out as
+# Material leaves out its own. (Math stays as it is:
+# scripts/postbuild.mjs finds formulas by their exact arithmatex
+# markup.)
 SEARCH_EXCLUDED = re.compile(
     r'<div class="(?:highlight|highlight-ipynb[^"]*|jp-OutputArea[^"]*'
-    r'|jp-InputPrompt[^"]*|zeroclipboard-container|clipboard-copy-txt)"')
+    r'|jp-InputPrompt[^"]*|zeroclipboard-container|clipboard-copy-txt)"'
+    r'|<a class="anchor-link"')
 
 
 def exclude_from_search(html: str) -> str:
-    """Mark code blocks and notebook outputs ``data-search-exclude``
-    (Material's search plugin skips them)."""
+    """Mark code blocks, notebook prompts and outputs and notebook
+    heading links ``data-search-exclude`` (Material's search plugin
+    skips them)."""
     return SEARCH_EXCLUDED.sub(lambda m: m.group(0) + " data-search-exclude",
                                html)
 

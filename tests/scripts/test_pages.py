@@ -79,6 +79,7 @@ def test_a_table_with_an_empty_corner_gets_row_headers():
 # copy button, highlighted code, the hidden plain copy for the
 # clipboard, and an output.
 NOTEBOOK_CELL = """\
+<h2 id="fit">Fit<a class="anchor-link" href="#fit">¶</a></h2>
 <p>Fit a line.</p>
 <div class="jp-Cell jp-CodeCell jp-Notebook-cell">
 <div class="jp-InputArea jp-Cell-inputArea">
@@ -99,12 +100,14 @@ NOTEBOOK_CELL = """\
 
 def test_search_indexes_a_notebook_cells_prose_only():
     """Material's own search parser, given the marked page, keeps the
-    prose and none of the cell's prompt, button text, code or output."""
+    prose and the heading, and none of the heading's "¶" link or the
+    cell's prompt, button text, code or output."""
     from material.plugins.search.plugin import Parser
 
     parser = Parser()
     parser.feed(pages.exclude_from_search(NOTEBOOK_CELL))
     text = "".join(t for section in parser.data for t in section.text)
     assert "Fit a line." in text
+    assert [t for s in parser.data for t in s.title] == ["Fit"]
     for left_out in ("In", "Copied!", "slope", "2"):
         assert left_out not in text.replace("Fit a line.", "")

@@ -290,16 +290,18 @@ def test_search_finds_pages_by_their_text_not_their_code(
 
 def test_search_index_holds_no_notebook_code_or_prompts(built_site):
     """A practice notebook's code cells come with a prompt ("In [1]:"),
-    a copy button saying "Copied!" and a hidden plain copy of the code;
-    none of them reaches the index (its results began "In [1]: Copied!"
-    followed by the code), while the notebook's prose does."""
+    a copy button saying "Copied!" and a hidden plain copy of the code,
+    and its headings with a "¶" link; none of them reaches the index
+    (its results began "In [1]: Copied!" followed by the code), while
+    the notebook's prose does."""
     docs = json.loads((built_site / "search" / "search_index.json")
                       .read_text(encoding="utf-8"))["docs"]
-    practice = " ".join(d["text"] for d in docs
-                        if d["location"].startswith("practice/"))
-    assert "GradientTape" in practice, "the notebooks' prose is indexed"
+    practice = [d for d in docs if d["location"].startswith("practice/")]
+    text = " ".join(d["text"] for d in practice)
+    assert "GradientTape" in text, "the notebooks' prose is indexed"
     for left_out in ("Copied!", "In\u00a0[", "In [", "def main("):
-        assert left_out not in practice, left_out
+        assert left_out not in text, left_out
+    assert not [d["title"] for d in practice if "¶" in d["title"]]
 
 
 BOOK_WORDS = ["Adam", "optimizer", "RMSprop", "return_sequences", "kappa"]
