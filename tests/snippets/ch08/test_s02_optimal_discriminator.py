@@ -14,8 +14,11 @@ def test_s02_trained_discriminator_is_d_star(run_snippet):
     assert result.num_bins == 20
     # Keras's optimum, bin by bin, is the closed form to rounding error
     assert result.max_abs_error < 1e-5
-    # and no discriminator does better than D* (V is maximised there)
-    assert result.value_trained <= result.value_optimal + 1e-9
+    # and no discriminator does better than D* (V is maximised there), to
+    # the resolution of Keras's float32 outputs: on this CPU's BLAS the
+    # trained D came out 2.9e-9 above V(D*), beyond a 1e-9 bound
+    assert result.value_trained <= (result.value_optimal
+                                    + np.finfo(np.float32).eps)
     assert result.value_trained == pytest.approx(result.value_optimal,
                                                  abs=1e-7)
     assert [p.name for p in run.figures] == [
